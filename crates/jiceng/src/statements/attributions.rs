@@ -1,0 +1,266 @@
+//! Attributions inside running text: `海棠路社区党委书记施光梅表示`, `陈刚强调:`, `她表示` after an introduction.
+//!
+//! A post followed by a name introduces a person. The introduction is an attribution when a speech verb follows
+//! in the same clause; a later clause that opens with the person's name, or a sentence that opens with 她/他
+//! right after the introduction, followed by a speech verb, is an attribution too.
+
+use super::SpeakerMatch;
+use super::lexicon::Lexicon;
+use crate::text::normalize::is_cjk;
+use std::ops::Range;
+
+/// Characters that may stand between a name and its speech verb (`王芳在接受采访时表示`).
+const MAX_GAP_TO_VERB: usize = 10;
+/// Words that lead into a unit's name without being part of it.
+const LEADING_WORDS: &[&str] = &[
+    "随后", "会上", "其中", "对此", "同时", "此外", "当天", "上午", "下午", "晚上", "今年", "近日",
+    "日前", "作为", "来自", "据", "由", "在", "和", "与", "及", "原",
+];
+/// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区).
+const CUT_AFTER: &str = "了的是被请让将把到们";
+const PRONOUNS: &[&str] = &["她", "他"];
+/// Adverbs allowed between a pronoun and its verb (`她还表示`).
+const ADVERBS: &[&str] = &[
+    "还",
+    "也",
+    "则",
+    "又",
+    "进一步",
+    "同时",
+    "特别",
+    "最后",
+    "接着",
+];
+
+/// A person introduced by post and name, and whether that mention attributes speech.
+#[derive(Debug, Clone)]
+struct Introduction {
+    speaker: SpeakerMatch,
+    speaks: bool,
+}
+
+/// A found attribution: the speaker and where the statement starts.
+#[derive(Debug, Clone)]
+pub(crate) struct Attribution {
+    pub(crate) speaker: SpeakerMatch,
+    pub(crate) start: usize,
+}
+
+/// All attributions in `text`, in order; `sentences` are the byte ranges of its sentences, in order.
+pub(crate) fn attributions(
+    lexicon: &Lexicon,
+    text: &str,
+    sentences: &[Range<usize>],
+) -> Vec<Attribution> {
+    let introductions = introductions(lexicon, text);
+    let sentence_of = |at: usize| {
+        sentences
+            .partition_point(|s| s.end <= at)
+            .min(sentences.len().saturating_sub(1))
+    };
+    let mut found: Vec<Attribution> = Vec::new();
+    for intro in introductions.iter().filter(|i| i.speaks) {
+        found.push(Attribution {
+            speaker: intro.speaker.clone(),
+            start: sentences[sentence_of(intro.speaker.span.start)].start,
+        });
+    }
+    for (index, sentence) in sentences.iter().enumerate() {
+        for clause in clause_starts(text, sentence.clone()) {
+            let rest = &text[clause..sentence.end];
+            // A name introduced earlier, speaking again: `陈刚强调:`.
+            let earlier = introductions
+                .iter()
+                .filter(|i| i.speaker.span.start < clause);
+            if let Some(intro) = earlier.clone().find(|i| {
+                let name = &text[i.speaker.name.clone()];
+                rest.starts_with(name) && verb_follows(lexicon, &rest[name.len()..])
+            }) {
+                let name = clause..clause + intro.speaker.name.len();
+                let speaker = SpeakerMatch {
+                    span: name.clone(),
+                    name,
+                    ..intro.speaker.clone()
+                };
+                found.push(Attribution {
+                    speaker,
+                    start: sentence.start,
+                });
+                continue;
+            }
+            // `她表示` opening the sentence right after an introduction.
+            if clause == sentence.start && index > 0 {
+                let pronoun = PRONOUNS.iter().find(|p| rest.starts_with(*p));
+                let previous = &sentences[index - 1];
+                let intro = earlier
+                    .filter(|i| previous.contains(&i.speaker.span.start))
+                    .last();
+                if let (Some(p), Some(intro)) = (pronoun, intro) {
+                    if verb_follows_directly(lexicon, &rest[p.len()..]) {
+                        found.push(Attribution {
+                            speaker: intro.speaker.clone(),
+                            start: previous.start,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    found.sort_by_key(|a| (a.start, a.speaker.span.start));
+    found.dedup_by_key(|a| a.start);
+    found
+}
+
+/// Every post followed by a name, with the unit before the post when there is one.
+fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
+    let mut out = Vec::new();
+    for chain in lexicon.role_chains(text) {
+        let Some(name_len) = lexicon.name_at(&text[chain.end..]) else {
+            continue;
+        };
+        let role = lexicon.split_unit_prefix(text, chain.clone());
+        let name = chain.end..chain.end + name_len;
+        let organization = unit_before(lexicon, text, role.start);
+        let start = organization.as_ref().map_or(role.start, |o| o.start);
+        let speaks = verb_follows(lexicon, &text[name.end..]);
+        out.push(Introduction {
+            speaker: SpeakerMatch {
+                span: start..name.end,
+                name,
+                role,
+                organization,
+            },
+            speaks,
+        });
+    }
+    out
+}
+
+/// Whether a speech verb follows within the clause, at most [`MAX_GAP_TO_VERB`] characters on.
+fn verb_follows(lexicon: &Lexicon, rest: &str) -> bool {
+    for (skipped, (at, c)) in rest.char_indices().enumerate() {
+        if skipped > MAX_GAP_TO_VERB || !is_cjk(c) {
+            return c == ':' && skipped == 0;
+        }
+        if lexicon.speech_verb_at(&rest[at..]).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// A speech verb right away, or after one adverb: `表示`, `还表示`.
+fn verb_follows_directly(lexicon: &Lexicon, rest: &str) -> bool {
+    let rest = ADVERBS
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    lexicon.speech_verb_at(rest).is_some() || rest.starts_with(':')
+}
+
+/// Byte offsets where clauses of `sentence` start: the sentence start and after each comma, colon or quote.
+fn clause_starts(text: &str, sentence: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let base = sentence.start;
+    std::iter::once(base).chain(
+        text[sentence]
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, ',' | ':' | ';' | '”' | ' '))
+            .map(move |(i, c)| base + i + c.len_utf8()),
+    )
+}
+
+/// The unit's name that ends where a post begins, back to the clause start: `…上午,广州市天河区石牌街道穗园社区`.
+fn unit_before(lexicon: &Lexicon, text: &str, end: usize) -> Option<Range<usize>> {
+    let clause = &text[..end];
+    let mut start = clause
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_cjk(c) || c.is_ascii_alphanumeric() || c == '·'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if let Some((i, c)) = text[start..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| CUT_AFTER.contains(c))
+    {
+        start += i + c.len_utf8();
+    }
+    loop {
+        let s = &text[start..end];
+        let lead = LEADING_WORDS
+            .iter()
+            .find(|w| s.starts_with(*w) && s.len() > w.len());
+        let date = s.find('日').filter(|&i| {
+            s[..i]
+                .chars()
+                .all(|c| c.is_ascii_digit() || "年月".contains(c))
+                && i > 0
+        });
+        match (lead, date) {
+            (Some(w), _) => start += w.len(),
+            (None, Some(i)) => start += i + '日'.len_utf8(),
+            _ => break,
+        }
+    }
+    lexicon.is_unit(&text[start..end]).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences::{paragraphs, sentences};
+
+    fn speakers(text: &str) -> Vec<(String, String, String, String)> {
+        let lexicon = Lexicon::builtin();
+        let sents: Vec<_> = paragraphs(text).flat_map(|p| sentences(text, p)).collect();
+        attributions(&lexicon, text, &sents)
+            .into_iter()
+            .map(|a| {
+                let s = a.speaker;
+                let org = s
+                    .organization
+                    .map(|r| text[r].to_string())
+                    .unwrap_or_default();
+                (
+                    text[a.start..].chars().take(4).collect(),
+                    text[s.name].to_string(),
+                    text[s.role].to_string(),
+                    org,
+                )
+            })
+            .collect()
+    }
+
+    fn row(start: &str, name: &str, role: &str, org: &str) -> (String, String, String, String) {
+        (start.into(), name.into(), role.into(), org.into())
+    }
+
+    #[test]
+    fn post_name_and_speech_verb() {
+        let text = "会议现场。随后,海棠路社区党委书记施光梅表示,过去半年成效明显。";
+        assert_eq!(
+            speakers(text),
+            [row("随后,海", "施光梅", "党委书记", "海棠路社区")]
+        );
+    }
+
+    #[test]
+    fn pronoun_after_an_introduction() {
+        let text =
+            "随后,海棠路社区党委书记施光梅对上半年工作进行全面总结。她表示,过去半年成效明显。";
+        assert_eq!(
+            speakers(text),
+            [row("随后,海", "施光梅", "党委书记", "海棠路社区")]
+        );
+    }
+
+    #[test]
+    fn a_name_introduced_earlier_speaks_again() {
+        let text = "3月1日,镇党委书记陈刚到木杉塘社区调研工作。会上,陈刚与社区班子成员交谈。 陈刚强调:社区是最后一公里。";
+        assert_eq!(speakers(text), [row("陈刚强调", "陈刚", "镇党委书记", "")]);
+    }
+
+    #[test]
+    fn a_mention_without_speech_is_not_an_attribution() {
+        assert!(speakers("这深深刺痛了社区党总支书记陈开渠。大家都很难过。").is_empty());
+    }
+}

@@ -1,0 +1,175 @@
+//! Speaker header lines: `刘晓 锦江区成龙路街道枫树社区党委书记`, `成都市人民政府市长 王凤朝`,
+//! `——访金牛区抚琴街道西南街社区党总支书记李华`.
+//!
+//! A header is a short line of its own, without sentence punctuation, made of a name and a unit-and-post in
+//! either order (separated by a space), or of a unit-and-post followed directly by a name.
+
+use super::SpeakerMatch;
+use super::lexicon::Lexicon;
+use std::ops::Range;
+
+/// Longest line, in characters, that is still taken for a header.
+const MAX_HEADER_CHARS: usize = 60;
+/// What may open a header line before the unit: dashes and the words of an interview headline.
+const LEADS: &[&str] = &["记者专访", "专访", "对话", "访"];
+
+/// The speaker a header line introduces, if `line` (a paragraph of normalized text) is one.
+pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
+    let s = &text[line.clone()];
+    if s.chars().count() > MAX_HEADER_CHARS || s.contains(['。', ',', ';', '!', '?', '“', '”'])
+    {
+        return None;
+    }
+    let mut start = line.start + (s.len() - s.trim_start_matches(['—', '-', '–', '─']).len());
+    let dashed = start > line.start;
+    if dashed {
+        if let Some(lead) = LEADS.iter().find(|l| text[start..line.end].starts_with(*l)) {
+            start += lead.len();
+        }
+    }
+    let end = line.end
+        - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
+    let body = start..end;
+    let tokens = tokens(text, body.clone());
+    match tokens.as_slice() {
+        [] => None,
+        [only] => joined_header(lexicon, text, only.clone()),
+        [first, .., last] => {
+            let rest = first.end + 1..body.end;
+            let head = body.start..last.start - 1;
+            if lexicon.is_name(&text[first.clone()]) {
+                if let Some(found) = post_at_end(lexicon, text, trim(text, rest), first.clone()) {
+                    return Some(found);
+                }
+            }
+            if lexicon.is_name(&text[last.clone()]) {
+                return post_at_end(lexicon, text, trim(text, head), last.clone());
+            }
+            None
+        }
+    }
+}
+
+/// Space-separated tokens of `range`, as byte ranges.
+fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for token in text[range.clone()].split(' ') {
+        if !token.is_empty() {
+            out.push(at..at + token.len());
+        }
+        at += token.len() + 1;
+    }
+    out
+}
+
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    start..range.end - (s.len() - s.trim_end().len())
+}
+
+/// `unit_and_post` ends with a post: the speaker is `name`, with the unit before the post.
+fn post_at_end(
+    lexicon: &Lexicon,
+    text: &str,
+    unit_and_post: Range<usize>,
+    name: Range<usize>,
+) -> Option<SpeakerMatch> {
+    let chains = lexicon.role_chains(&text[unit_and_post.clone()]);
+    let last = chains.last()?;
+    if unit_and_post.start + last.end != unit_and_post.end {
+        return None;
+    }
+    let role = lexicon.split_unit_prefix(text, unit_and_post.start + last.start..unit_and_post.end);
+    let organization = trim(text, unit_and_post.start..role.start);
+    let span = unit_and_post.start.min(name.start)..unit_and_post.end.max(name.end);
+    Some(SpeakerMatch {
+        span,
+        name,
+        role,
+        organization: (!organization.is_empty()).then_some(organization),
+    })
+}
+
+/// `锦江区成龙路街道枫树社区党委书记刘晓`: unit, post and name with nothing between them.
+fn joined_header(lexicon: &Lexicon, text: &str, token: Range<usize>) -> Option<SpeakerMatch> {
+    let chains = lexicon.role_chains(&text[token.clone()]);
+    let last = chains.last()?;
+    let name = token.start + last.end..token.end;
+    if !lexicon.is_name(&text[name.clone()]) {
+        return None;
+    }
+    post_at_end(lexicon, text, token.start..name.start, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(line: &str) -> Option<(String, String, String)> {
+        let lexicon = Lexicon::builtin();
+        let found = header(&lexicon, line, 0..line.len())?;
+        let org = found
+            .organization
+            .map(|r| line[r].to_string())
+            .unwrap_or_default();
+        Some((
+            line[found.name].to_string(),
+            line[found.role].to_string(),
+            org,
+        ))
+    }
+
+    fn owned(name: &str, role: &str, org: &str) -> Option<(String, String, String)> {
+        Some((name.into(), role.into(), org.into()))
+    }
+
+    #[test]
+    fn name_then_post() {
+        assert_eq!(
+            parts("刘晓 锦江区成龙路街道枫树社区党委书记"),
+            owned("刘晓", "党委书记", "锦江区成龙路街道枫树社区")
+        );
+    }
+
+    #[test]
+    fn post_then_name() {
+        assert_eq!(
+            parts("成都市人民政府市长 王凤朝"),
+            owned("王凤朝", "市长", "成都市人民政府")
+        );
+        assert_eq!(
+            parts("锦江区成龙路街道枫树社区党委书记 刘晓"),
+            owned("刘晓", "党委书记", "锦江区成龙路街道枫树社区")
+        );
+    }
+
+    #[test]
+    fn interview_headline() {
+        assert_eq!(
+            parts("——访金牛区抚琴街道西南街社区党总支书记李华"),
+            owned("李华", "党总支书记", "金牛区抚琴街道西南街社区")
+        );
+    }
+
+    #[test]
+    fn unit_prefixed_post_is_split_from_a_named_unit() {
+        assert_eq!(
+            parts("袁熙玉 丹景山镇党委书记"),
+            owned("袁熙玉", "党委书记", "丹景山镇")
+        );
+        assert_eq!(parts("陈刚 镇党委书记"), owned("陈刚", "镇党委书记", ""));
+    }
+
+    #[test]
+    fn titles_and_bylines_are_not_headers() {
+        assert_eq!(
+            parts("华西社区报“拼出基层好春光”采访报道 组受访者供图"),
+            None
+        );
+        assert_eq!(parts("“拼出基层好春光”特别报道聚焦社区一线"), None);
+        assert_eq!(parts("在成都市第十八届人民代表大会第三次会议上"), None);
+        assert_eq!(parts("致敬 社区党委书记"), None);
+    }
+}

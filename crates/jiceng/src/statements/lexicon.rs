@@ -1,0 +1,207 @@
+//! The words that identify a speaker: posts (roles), surnames, speech verbs, and the shapes of names and units.
+//!
+//! Loaded once from the lists in `data/`; all matching is on normalized (simplified, half-width) text.
+
+use crate::text::normalize::is_cjk;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+const ROLES: &str = include_str!("../../data/roles.txt");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+
+/// Words that may follow a name directly, strongest first: they show where the name ends (`王陈正在…` is 王陈).
+const NAME_FOLLOWERS_LONG: &[&str] = &[
+    "正在", "带领", "组织", "关于", "主持", "代表", "参加", "出席", "陪同", "接受", "看到", "笑着",
+    "亲自", "一行", "同志", "等人", "一边", "一直", "也是", "就是", "还是", "已经", "曾经", "首先",
+    "随即", "立即", "马上",
+];
+const NAME_FOLLOWERS_SHORT: &str =
+    "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
+/// Forms of address that make a name of a surname: 罗女士, 张阿姨.
+const HONORIFICS: &[&str] = &[
+    "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆",
+    "孃孃",
+];
+/// Last characters of a unit's name: what an organization before a post ends with.
+const UNIT_ENDINGS: &str =
+    "社区村街道镇乡区县市省州盟旗府会委党组支部司团心校学园院站所局厅处馆办队场厂店苑城庭";
+
+/// Posts, names and speech verbs, ready for matching.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    roles: AhoCorasick,
+    role_set: HashSet<String>,
+    surnames: HashSet<String>,
+    speech_verbs: Vec<String>,
+}
+
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+}
+
+impl Lexicon {
+    pub(crate) fn builtin() -> Self {
+        let roles: Vec<&str> = entries(ROLES).collect();
+        let mut speech_verbs: Vec<String> = entries(SPEECH_VERBS).map(String::from).collect();
+        speech_verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        Self {
+            roles: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&roles)
+                .expect("the role list builds an automaton"),
+            role_set: roles.iter().map(|r| r.to_string()).collect(),
+            surnames: entries(SURNAMES).map(String::from).collect(),
+            speech_verbs,
+        }
+    }
+
+    /// Byte ranges of posts in `text`, chained posts (`党委书记、居委会主任`, `党委书记兼主任`) merged into one.
+    pub(crate) fn role_chains(&self, text: &str) -> Vec<Range<usize>> {
+        let mut chains: Vec<Range<usize>> = Vec::new();
+        for m in self.roles.find_iter(text) {
+            if let Some(last) = chains.last_mut() {
+                let between = &text[last.end..m.start()];
+                if matches!(between, "、" | "兼" | "/" | "及" | "") {
+                    last.end = m.end();
+                    continue;
+                }
+            }
+            chains.push(m.start()..m.end());
+        }
+        chains
+    }
+
+    /// Splits a post that begins with a unit character into unit and post when a unit name stands before it:
+    /// in `丹景山镇党委书记` the post is 党委书记 of 丹景山镇, while a bare `镇党委书记` is a post of its own.
+    pub(crate) fn split_unit_prefix(&self, text: &str, chain: Range<usize>) -> Range<usize> {
+        let role = &text[chain.clone()];
+        let Some(first) = role.chars().next() else {
+            return chain;
+        };
+        let before = text[..chain.start].chars().next_back();
+        let rest = &role[first.len_utf8()..];
+        if "镇村乡".contains(first)
+            && before.is_some_and(is_cjk)
+            && self
+                .role_set
+                .contains(rest.split(['、', '兼']).next().unwrap_or(rest))
+        {
+            chain.start + first.len_utf8()..chain.end
+        } else {
+            chain
+        }
+    }
+
+    /// Whether `s` is a person's name: a surname with one or two (compound: two or three) more characters,
+    /// or a surname with a form of address.
+    pub(crate) fn is_name(&self, s: &str) -> bool {
+        let chars: Vec<char> = s.chars().collect();
+        if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_cjk(c)) {
+            return false;
+        }
+        let first: String = chars[..1].iter().collect();
+        let first_two: String = chars[..2].iter().collect();
+        let rest_after = |n: usize| chars[n..].iter().collect::<String>();
+        if self.surnames.contains(&first) && HONORIFICS.contains(&rest_after(1).as_str()) {
+            return true;
+        }
+        if chars.len() >= 3 && self.surnames.contains(&first_two) {
+            return true;
+        }
+        self.surnames.contains(&first) && chars.len() <= 3
+    }
+
+    /// The name that starts `text` (after a post), chosen by what follows it: `施光梅表示` → 施光梅.
+    pub(crate) fn name_at(&self, text: &str) -> Option<usize> {
+        let mut best: Option<(u8, usize)> = None;
+        for chars in [3, 2, 4] {
+            let end = text.char_indices().nth(chars).map(|(i, _)| i);
+            let Some(len) = end.or((text.chars().count() == chars).then_some(text.len())) else {
+                continue;
+            };
+            if !self.is_name(&text[..len]) {
+                continue;
+            }
+            let strength = self.follower_strength(&text[len..]);
+            if strength > 0 && best.is_none_or(|(s, _)| strength > s) {
+                best = Some((strength, len));
+            }
+        }
+        best.map(|(_, len)| len)
+    }
+
+    /// How surely `rest` begins right after a name ends: 3 for an end, punctuation or a speech verb, 2 for a
+    /// two-character word that often follows names, 1 for a one-character one, 0 for none.
+    fn follower_strength(&self, rest: &str) -> u8 {
+        let Some(next) = rest.chars().next() else {
+            return 3;
+        };
+        if !is_cjk(next) || self.speech_verb_at(rest).is_some() {
+            3
+        } else if NAME_FOLLOWERS_LONG.iter().any(|w| rest.starts_with(w)) {
+            2
+        } else if NAME_FOLLOWERS_SHORT.contains(next) {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Length of the speech verb that starts `text`, if one does.
+    pub(crate) fn speech_verb_at(&self, text: &str) -> Option<usize> {
+        self.speech_verbs
+            .iter()
+            .find(|v| text.starts_with(v.as_str()))
+            .map(String::len)
+    }
+
+    /// Whether `org` looks like the name of a unit (ends as units' names do).
+    pub(crate) fn is_unit(&self, org: &str) -> bool {
+        org.chars()
+            .next_back()
+            .is_some_and(|c| UNIT_ENDINGS.contains(c))
+            && org.chars().count() >= 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognizes_names() {
+        let lexicon = Lexicon::builtin();
+        for name in ["刘晓", "何红飙", "欧阳娜娜", "罗女士", "司马光"] {
+            assert!(lexicon.is_name(name), "{name}");
+        }
+        for not_name in ["采访", "社区报道组", "刘", "拼出基层好"] {
+            assert!(!lexicon.is_name(not_name), "{not_name}");
+        }
+    }
+
+    #[test]
+    fn finds_where_a_name_ends() {
+        let lexicon = Lexicon::builtin();
+        let name = |t: &str| lexicon.name_at(t).map(|n| t[..n].to_string());
+        assert_eq!(name("施光梅表示,过去半年"), Some("施光梅".into()));
+        assert_eq!(name("王陈正在与社区的同事们"), Some("王陈".into()));
+        assert_eq!(name("陈刚到木杉塘社区调研"), Some("陈刚".into()));
+        assert_eq!(name("刘佳蔚关于社区"), Some("刘佳蔚".into()));
+        assert_eq!(name("孙明芳,组织社区党员"), Some("孙明芳".into()));
+        assert_eq!(name("进行全面总结"), None);
+    }
+
+    #[test]
+    fn chains_posts() {
+        let lexicon = Lexicon::builtin();
+        let text = "枫树社区党委书记、居委会主任刘晓";
+        let chains = lexicon.role_chains(text);
+        assert_eq!(chains.len(), 1);
+        assert_eq!(&text[chains[0].clone()], "党委书记、居委会主任");
+    }
+}

@@ -1,0 +1,174 @@
+//! Speaker headers and attributions → statements.
+//!
+//! A text with header lines is split at them, its title and byline (before the first header) belonging to
+//! nobody. A text without headers is split at attributions in running text. A text with neither is one
+//! statement of nobody. All ranges here are byte ranges of the normalized text.
+
+mod attributions;
+mod headers;
+pub(crate) mod lexicon;
+
+use crate::text::sentences::{paragraphs, sentences};
+use lexicon::Lexicon;
+use std::ops::Range;
+
+/// Paragraphs that close an article without being part of anyone's statement.
+const EDITORIAL_LEADS: &[&str] = &[
+    "责任编辑",
+    "编辑:",
+    "编辑 ",
+    "来源:",
+    "原标题",
+    "审核:",
+    "校对:",
+    "(记者",
+    "(编辑",
+];
+
+/// A speaker found in normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SpeakerMatch {
+    /// The whole header or attribution.
+    pub(crate) span: Range<usize>,
+    pub(crate) name: Range<usize>,
+    pub(crate) role: Range<usize>,
+    pub(crate) organization: Option<Range<usize>>,
+}
+
+/// A statement before it is mapped back to the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) range: Range<usize>,
+    pub(crate) speaker: Option<SpeakerMatch>,
+}
+
+/// Splits normalized `text` into statements.
+pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
+    let paras: Vec<Range<usize>> = paragraphs(text)
+        .filter(|p| !is_editorial(&text[p.clone()]))
+        .collect();
+    let Some(last) = paras.last() else {
+        return Vec::new();
+    };
+    let headers: Vec<(usize, SpeakerMatch)> = paras
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| headers::header(lexicon, text, p.clone()).map(|h| (i, h)))
+        .collect();
+    if !headers.is_empty() {
+        return headers
+            .iter()
+            .enumerate()
+            .map(|(k, (i, speaker))| {
+                let last_para = headers.get(k + 1).map_or(paras.len(), |(next, _)| *next) - 1;
+                Found {
+                    range: paras[*i].start..paras[last_para].end,
+                    speaker: Some(speaker.clone()),
+                }
+            })
+            .collect();
+    }
+    let sents: Vec<Range<usize>> = paras
+        .iter()
+        .flat_map(|p| sentences(text, p.clone()))
+        .collect();
+    let found = attributions::attributions(lexicon, text, &sents);
+    if found.is_empty() {
+        return vec![Found {
+            range: paras[0].start..last.end,
+            speaker: None,
+        }];
+    }
+    let mut out: Vec<Found> = Vec::new();
+    for (k, attribution) in found.iter().enumerate() {
+        let next_start = found.get(k + 1).map_or(text.len(), |n| n.start);
+        let end = statement_end(text, &paras, attribution.start).min(next_start);
+        let range = attribution.start..trim_end(text, attribution.start..end);
+        match out.last_mut() {
+            Some(prev)
+                if same_speaker(text, prev, &attribution.speaker)
+                    && text[prev.range.end..range.start].trim().is_empty() =>
+            {
+                prev.range.end = range.end;
+            }
+            _ => out.push(Found {
+                range,
+                speaker: Some(attribution.speaker.clone()),
+            }),
+        }
+    }
+    out
+}
+
+/// End of a statement opened at `start`: the end of its paragraph, or of the quoted paragraphs that follow it.
+fn statement_end(text: &str, paras: &[Range<usize>], start: usize) -> usize {
+    let at = paras.partition_point(|p| p.end <= start);
+    let mut end = paras.get(at).map_or(text.len(), |p| p.end);
+    for p in paras.iter().skip(at + 1) {
+        if !text[p.clone()].starts_with(['“', '"']) {
+            break;
+        }
+        end = p.end;
+    }
+    end
+}
+
+fn trim_end(text: &str, range: Range<usize>) -> usize {
+    range.start + text[range].trim_end().len()
+}
+
+fn same_speaker(text: &str, found: &Found, speaker: &SpeakerMatch) -> bool {
+    found
+        .speaker
+        .as_ref()
+        .is_some_and(|s| text[s.name.clone()] == text[speaker.name.clone()])
+}
+
+fn is_editorial(paragraph: &str) -> bool {
+    EDITORIAL_LEADS
+        .iter()
+        .any(|lead| paragraph.starts_with(lead))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_split_the_text_and_the_title_belongs_to_nobody() {
+        let text = "特别报道标题\n刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。\n二是关爱困境儿童。\n彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。\n责任编辑:张三";
+        let found = split(&Lexicon::builtin(), text);
+        let spans: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(
+            spans,
+            [
+                "刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。\n二是关爱困境儿童。",
+                "彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_without_speakers_is_one_statement_of_nobody() {
+        let text = "一是推进完整社区建设。\n二是关爱困境儿童。";
+        let found = split(&Lexicon::builtin(), text);
+        assert_eq!(
+            found,
+            [Found {
+                range: 0..text.len(),
+                speaker: None
+            }]
+        );
+    }
+
+    #[test]
+    fn quoted_paragraphs_continue_an_attributed_statement() {
+        let text = "活动现场。\n海棠路社区党委书记施光梅表示,过去半年成效明显。\n“下半年我们还要加油。”\n其他居民也参加了活动。";
+        let found = split(&Lexicon::builtin(), text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].range.clone()],
+            "海棠路社区党委书记施光梅表示,过去半年成效明显。\n“下半年我们还要加油。”"
+        );
+    }
+}

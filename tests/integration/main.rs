@@ -1,0 +1,1 @@
+//! Integration tests of the jiceng command and library on the shared corpus and the bundled sample.
