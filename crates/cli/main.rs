@@ -57,35 +57,19 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
 /// Runs the command; `Ok(false)` when some input failed.
 fn run(cli: Cli) -> Result<bool> {
-    let Command::Analyze {
-        paths,
-        format,
-        output,
-    } = cli.command;
+    let Command::Analyze { paths, format, output } = cli.command;
     let inputs = collect_inputs(&paths)?;
-    let format = format.unwrap_or(if inputs.len() == 1 {
-        Format::Json
-    } else {
-        Format::Jsonl
-    });
+    let format = format.unwrap_or(if inputs.len() == 1 { Format::Json } else { Format::Jsonl });
     let analyzer = Analyzer::new();
     let results: Vec<(String, Result<jiceng::Analysis, String>)> = inputs
         .iter()
         .map(|input| {
-            (
-                input.id(),
-                input
-                    .read()
-                    .and_then(|bytes| analyzer.analyze_bytes(&bytes).map_err(|e| e.to_string())),
-            )
+            (input.id(), input.read().and_then(|bytes| analyzer.analyze_bytes(&bytes).map_err(|e| e.to_string())))
         })
         .map(|(id, result)| (id.clone(), result.map(|a| a.with_id(id))))
         .collect();
@@ -105,8 +89,7 @@ fn run(cli: Cli) -> Result<bool> {
 
     let mut out: Box<dyn Write> = match &output {
         Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
+            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
@@ -144,10 +127,7 @@ impl Input {
         match self {
             Input::Stdin => {
                 let mut bytes = Vec::new();
-                io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map(|_| bytes)
-                    .map_err(|e| e.to_string())
+                io::stdin().read_to_end(&mut bytes).map(|_| bytes).map_err(|e| e.to_string())
             }
             Input::File(path) => std::fs::read(path).map_err(|e| e.to_string()),
         }
@@ -163,8 +143,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files)
-                .with_context(|| format!("cannot read folder {}", path.display()))?;
+            walk(path, &mut files).with_context(|| format!("cannot read folder {}", path.display()))?;
             files.sort();
             inputs.extend(files.into_iter().map(Input::File));
         } else {
@@ -179,10 +158,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, files)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             files.push(path);
         }
     }

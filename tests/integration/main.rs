@@ -1,1 +1,10 @@
-//! Integration tests of the jiceng command and library on the shared corpus and the bundled sample.
+//! Integration tests of the jiceng library and command, on the bundled sample and on the shared corpus
+//! (`../shared/corpus`, read when present; tests that need it say so and pass when it is absent).
+
+mod cli;
+mod corpus;
+mod encodings;
+mod schema;
+mod seed;
+mod spans;
+mod support;

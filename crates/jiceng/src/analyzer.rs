@@ -47,12 +47,7 @@ impl AnalyzerBuilder {
         for dictionary in &self.dictionaries {
             segmenter.add_dictionary(dictionary)?;
         }
-        Ok(Analyzer {
-            inner: Arc::new(Inner {
-                segmenter,
-                lexicon: Lexicon::builtin(),
-            }),
-        })
+        Ok(Analyzer { inner: Arc::new(Inner { segmenter, lexicon: Lexicon::builtin() }) })
     }
 }
 
@@ -65,9 +60,7 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the built-in data and default options.
     pub fn new() -> Self {
-        AnalyzerBuilder::default()
-            .build()
-            .expect("the built-in data loads")
+        AnalyzerBuilder::default().build().expect("the built-in data loads")
     }
 
     /// Options for a customised analyzer.
@@ -78,10 +71,7 @@ impl Analyzer {
     /// Analyzes one text. Never fails: any text gets a best-effort analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
         let normalized = Normalized::new(text);
-        let source = Source {
-            original: text,
-            normalized: &normalized,
-        };
+        let source = Source { original: text, normalized: &normalized };
         let statements = statements::split(&self.inner.lexicon, normalized.as_str())
             .into_iter()
             .map(|found| {
@@ -122,10 +112,7 @@ impl Analyzer {
     /// Cuts `text` into words with the domain dictionary; each word's span points into `text`.
     pub fn segment(&self, text: &str) -> Vec<Mention> {
         let normalized = Normalized::new(text);
-        let source = Source {
-            original: text,
-            normalized: &normalized,
-        };
+        let source = Source { original: text, normalized: &normalized };
         self.inner
             .segmenter
             .cut(normalized.as_str())
@@ -149,20 +136,12 @@ impl Source<'_> {
 
     fn mention(&self, range: Range<usize>) -> Mention {
         let span = self.span(range);
-        Mention {
-            text: self.original[span.bytes.0..span.bytes.1].to_string(),
-            start: span.chars.0,
-            end: span.chars.1,
-        }
+        Mention { text: self.original[span.bytes.0..span.bytes.1].to_string(), start: span.chars.0, end: span.chars.1 }
     }
 
     /// The original text of `range` without the whitespace a line break or indent put inside it.
     fn printed(&self, range: Range<usize>) -> String {
-        self.mention(range)
-            .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect()
+        self.mention(range).text.chars().filter(|c| !c.is_whitespace()).collect()
     }
 
     fn speaker(&self, found: SpeakerMatch) -> Speaker {
@@ -170,10 +149,7 @@ impl Source<'_> {
         Speaker {
             name: self.printed(found.name),
             role: self.normalized.as_str()[found.role].to_string(),
-            organization: found
-                .organization
-                .map(|o| self.printed(o))
-                .unwrap_or_default(),
+            organization: found.organization.map(|o| self.printed(o)).unwrap_or_default(),
             text: whole.text,
             start: whole.start,
             end: whole.end,
@@ -210,16 +186,9 @@ mod tests {
         let analysis = Analyzer::new().analyze(text);
         let speaker = analysis.statements[0].speaker.clone().unwrap();
         assert_eq!(
-            (
-                speaker.name.as_str(),
-                speaker.role.as_str(),
-                speaker.organization.as_str()
-            ),
+            (speaker.name.as_str(), speaker.role.as_str(), speaker.organization.as_str()),
             ("李華", "党总支书记", "社區")
         );
-        assert_eq!(
-            crate::slice_chars(text, speaker.start, speaker.end),
-            speaker.text
-        );
+        assert_eq!(crate::slice_chars(text, speaker.start, speaker.end), speaker.text);
     }
 }

@@ -26,8 +26,7 @@ pub mod text;
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use error::{Error, Result};
 pub use model::{
-    Analysis, Formula, FormulaPart, Keyphrase, Mention, Place, PlaceKind, PlanItem, Speaker,
-    Statement, Theme,
+    Analysis, Formula, FormulaPart, Keyphrase, Mention, Place, PlaceKind, PlanItem, Speaker, Statement, Theme,
 };
 pub use segment::{Segmenter, Word};
 pub use text::offsets::slice_chars;

@@ -30,12 +30,8 @@ pub struct Segmenter {
 impl Segmenter {
     /// Loads jieba's default dictionary and the built-in domain dictionary.
     pub fn new() -> Self {
-        let mut segmenter = Self {
-            jieba: Jieba::new(),
-        };
-        segmenter
-            .add_dictionary(DOMAIN_DICTIONARY)
-            .expect("the built-in domain dictionary is valid");
+        let mut segmenter = Self { jieba: Jieba::new() };
+        segmenter.add_dictionary(DOMAIN_DICTIONARY).expect("the built-in domain dictionary is valid");
         segmenter
     }
 
@@ -58,13 +54,11 @@ impl Segmenter {
             entries.push('\n');
         }
         let mut reader: &mut dyn BufRead = &mut entries.as_bytes();
-        self.jieba
-            .load_dict(&mut reader)
-            .map_err(|e| Error::InvalidData {
-                what: "dictionary",
-                line: 0,
-                reason: e.to_string(),
-            })
+        self.jieba.load_dict(&mut reader).map_err(|e| Error::InvalidData {
+            what: "dictionary",
+            line: 0,
+            reason: e.to_string(),
+        })
     }
 
     /// Adds one word so it comes out whole.
@@ -77,11 +71,7 @@ impl Segmenter {
         self.jieba
             .cut(text, true)
             .into_iter()
-            .map(|t| Word {
-                text: t.word,
-                start: t.byte_start,
-                end: t.byte_end,
-            })
+            .map(|t| Word { text: t.word, start: t.byte_start, end: t.byte_end })
             .collect()
     }
 }
@@ -99,33 +89,20 @@ mod tests {
     #[test]
     fn governance_terms_come_out_whole() {
         let segmenter = Segmenter::new();
-        let text =
-            "以党建引领推进完整社区建设,关注一老一小,深化文旅融合,完善社区合伙人模式,落实微网实格";
+        let text = "以党建引领推进完整社区建设,关注一老一小,深化文旅融合,完善社区合伙人模式,落实微网实格";
         let words: Vec<&str> = segmenter.cut(text).iter().map(|w| w.text).collect();
-        for term in [
-            "党建引领",
-            "完整社区建设",
-            "一老一小",
-            "文旅融合",
-            "社区合伙人",
-            "微网实格",
-        ] {
+        for term in ["党建引领", "完整社区建设", "一老一小", "文旅融合", "社区合伙人", "微网实格"]
+        {
             assert!(words.contains(&term), "{term} not whole in {words:?}");
         }
     }
 
     #[test]
     fn rejects_a_dictionary_with_a_bad_frequency() {
-        let err = Segmenter::new()
-            .add_dictionary("好词 12\n坏词 many\n")
-            .unwrap_err();
+        let err = Segmenter::new().add_dictionary("好词 12\n坏词 many\n").unwrap_err();
         assert_eq!(
             err,
-            Error::InvalidData {
-                what: "dictionary",
-                line: 2,
-                reason: "frequency `many` is not a whole number".into()
-            }
+            Error::InvalidData { what: "dictionary", line: 2, reason: "frequency `many` is not a whole number".into() }
         );
     }
 }

@@ -13,24 +13,14 @@ use std::ops::Range;
 const MAX_GAP_TO_VERB: usize = 10;
 /// Words that lead into a unit's name without being part of it.
 const LEADING_WORDS: &[&str] = &[
-    "随后", "会上", "其中", "对此", "同时", "此外", "当天", "上午", "下午", "晚上", "今年", "近日",
-    "日前", "作为", "来自", "据", "由", "在", "和", "与", "及", "原",
+    "随后", "会上", "其中", "对此", "同时", "此外", "当天", "上午", "下午", "晚上", "今年", "近日", "日前", "作为",
+    "来自", "据", "由", "在", "和", "与", "及", "原",
 ];
 /// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区).
 const CUT_AFTER: &str = "了的是被请让将把到们";
 const PRONOUNS: &[&str] = &["她", "他"];
 /// Adverbs allowed between a pronoun and its verb (`她还表示`).
-const ADVERBS: &[&str] = &[
-    "还",
-    "也",
-    "则",
-    "又",
-    "进一步",
-    "同时",
-    "特别",
-    "最后",
-    "接着",
-];
+const ADVERBS: &[&str] = &["还", "也", "则", "又", "进一步", "同时", "特别", "最后", "接着"];
 
 /// A person introduced by post and name, and whether that mention attributes speech.
 #[derive(Debug, Clone)]
@@ -47,60 +37,46 @@ pub(crate) struct Attribution {
 }
 
 /// All attributions in `text`, in order; `sentences` are the byte ranges of its sentences, in order.
-pub(crate) fn attributions(
-    lexicon: &Lexicon,
-    text: &str,
-    sentences: &[Range<usize>],
-) -> Vec<Attribution> {
+pub(crate) fn attributions(lexicon: &Lexicon, text: &str, sentences: &[Range<usize>]) -> Vec<Attribution> {
     let introductions = introductions(lexicon, text);
-    let sentence_of = |at: usize| {
-        sentences
-            .partition_point(|s| s.end <= at)
-            .min(sentences.len().saturating_sub(1))
-    };
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at).min(sentences.len().saturating_sub(1));
     let mut found: Vec<Attribution> = Vec::new();
-    for intro in introductions.iter().filter(|i| i.speaks) {
-        found.push(Attribution {
-            speaker: intro.speaker.clone(),
-            start: sentences[sentence_of(intro.speaker.span.start)].start,
-        });
+    for intro in &introductions {
+        let quote = quote_before(text, intro.speaker.span.start);
+        if intro.speaks || quote.is_some() {
+            let start = quote.unwrap_or(sentences[sentence_of(intro.speaker.span.start)].start);
+            found.push(Attribution { speaker: intro.speaker.clone(), start });
+        }
     }
     for (index, sentence) in sentences.iter().enumerate() {
         for clause in clause_starts(text, sentence.clone()) {
             let rest = &text[clause..sentence.end];
-            // A name introduced earlier, speaking again: `陈刚强调:`.
-            let earlier = introductions
-                .iter()
-                .filter(|i| i.speaker.span.start < clause);
-            if let Some(intro) = earlier.clone().find(|i| {
+            let earlier = introductions.iter().filter(|i| i.speaker.span.start < clause);
+            // A name introduced earlier, speaking again: `陈刚强调:`, `“……”,陈开渠回忆`, `在王陈看来`.
+            let quote = quote_before(text, clause);
+            let opinion = rest.strip_prefix("在");
+            if let Some((intro, at)) = earlier.clone().find_map(|i| {
                 let name = &text[i.speaker.name.clone()];
-                rest.starts_with(name) && verb_follows(lexicon, &rest[name.len()..])
+                if let Some(after) = rest.strip_prefix(name) {
+                    (quote.is_some() || verb_follows(lexicon, after)).then_some((i, clause))
+                } else {
+                    let after = opinion?.strip_prefix(name)?;
+                    after.starts_with("看来").then_some((i, clause + "在".len()))
+                }
             }) {
-                let name = clause..clause + intro.speaker.name.len();
-                let speaker = SpeakerMatch {
-                    span: name.clone(),
-                    name,
-                    ..intro.speaker.clone()
-                };
-                found.push(Attribution {
-                    speaker,
-                    start: sentence.start,
-                });
+                let name = at..at + intro.speaker.name.len();
+                let speaker = SpeakerMatch { span: name.clone(), name, ..intro.speaker.clone() };
+                found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start) });
                 continue;
             }
             // `她表示` opening the sentence right after an introduction.
             if clause == sentence.start && index > 0 {
                 let pronoun = PRONOUNS.iter().find(|p| rest.starts_with(*p));
                 let previous = &sentences[index - 1];
-                let intro = earlier
-                    .filter(|i| previous.contains(&i.speaker.span.start))
-                    .last();
+                let intro = earlier.rev().find(|i| previous.contains(&i.speaker.span.start));
                 if let (Some(p), Some(intro)) = (pronoun, intro) {
                     if verb_follows_directly(lexicon, &rest[p.len()..]) {
-                        found.push(Attribution {
-                            speaker: intro.speaker.clone(),
-                            start: previous.start,
-                        });
+                        found.push(Attribution { speaker: intro.speaker.clone(), start: previous.start });
                     }
                 }
             }
@@ -123,15 +99,7 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         let organization = unit_before(lexicon, text, role.start);
         let start = organization.as_ref().map_or(role.start, |o| o.start);
         let speaks = verb_follows(lexicon, &text[name.end..]);
-        out.push(Introduction {
-            speaker: SpeakerMatch {
-                span: start..name.end,
-                name,
-                role,
-                organization,
-            },
-            speaks,
-        });
+        out.push(Introduction { speaker: SpeakerMatch { span: start..name.end, name, role, organization }, speaks });
     }
     out
 }
@@ -151,11 +119,16 @@ fn verb_follows(lexicon: &Lexicon, rest: &str) -> bool {
 
 /// A speech verb right away, or after one adverb: `表示`, `还表示`.
 fn verb_follows_directly(lexicon: &Lexicon, rest: &str) -> bool {
-    let rest = ADVERBS
-        .iter()
-        .find_map(|a| rest.strip_prefix(a))
-        .unwrap_or(rest);
+    let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
     lexicon.speech_verb_at(rest).is_some() || rest.starts_with(':')
+}
+
+/// Where the quotation that ends right before `at` opens (`“……”,陈开渠回忆` → the `“`), within its paragraph.
+fn quote_before(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].trim_end_matches([',', ' ']);
+    let inner = before.strip_suffix('”')?;
+    let open = inner.rfind('“')?;
+    (!inner[open..].contains('\n')).then_some(open)
 }
 
 /// Byte offsets where clauses of `sentence` start: the sentence start and after each comma, colon or quote.
@@ -177,24 +150,13 @@ fn unit_before(lexicon: &Lexicon, text: &str, end: usize) -> Option<Range<usize>
         .rev()
         .find(|&(_, c)| !(is_cjk(c) || c.is_ascii_alphanumeric() || c == '·'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    if let Some((i, c)) = text[start..end]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| CUT_AFTER.contains(c))
-    {
+    if let Some((i, c)) = text[start..end].char_indices().rev().find(|&(_, c)| CUT_AFTER.contains(c)) {
         start += i + c.len_utf8();
     }
     loop {
         let s = &text[start..end];
-        let lead = LEADING_WORDS
-            .iter()
-            .find(|w| s.starts_with(*w) && s.len() > w.len());
-        let date = s.find('日').filter(|&i| {
-            s[..i]
-                .chars()
-                .all(|c| c.is_ascii_digit() || "年月".contains(c))
-                && i > 0
-        });
+        let lead = LEADING_WORDS.iter().find(|w| s.starts_with(*w) && s.len() > w.len());
+        let date = s.find('日').filter(|&i| s[..i].chars().all(|c| c.is_ascii_digit() || "年月".contains(c)) && i > 0);
         match (lead, date) {
             (Some(w), _) => start += w.len(),
             (None, Some(i)) => start += i + '日'.len_utf8(),
@@ -216,16 +178,8 @@ mod tests {
             .into_iter()
             .map(|a| {
                 let s = a.speaker;
-                let org = s
-                    .organization
-                    .map(|r| text[r].to_string())
-                    .unwrap_or_default();
-                (
-                    text[a.start..].chars().take(4).collect(),
-                    text[s.name].to_string(),
-                    text[s.role].to_string(),
-                    org,
-                )
+                let org = s.organization.map(|r| text[r].to_string()).unwrap_or_default();
+                (text[a.start..].chars().take(4).collect(), text[s.name].to_string(), text[s.role].to_string(), org)
             })
             .collect()
     }
@@ -237,26 +191,32 @@ mod tests {
     #[test]
     fn post_name_and_speech_verb() {
         let text = "会议现场。随后,海棠路社区党委书记施光梅表示,过去半年成效明显。";
-        assert_eq!(
-            speakers(text),
-            [row("随后,海", "施光梅", "党委书记", "海棠路社区")]
-        );
+        assert_eq!(speakers(text), [row("随后,海", "施光梅", "党委书记", "海棠路社区")]);
     }
 
     #[test]
     fn pronoun_after_an_introduction() {
-        let text =
-            "随后,海棠路社区党委书记施光梅对上半年工作进行全面总结。她表示,过去半年成效明显。";
-        assert_eq!(
-            speakers(text),
-            [row("随后,海", "施光梅", "党委书记", "海棠路社区")]
-        );
+        let text = "随后,海棠路社区党委书记施光梅对上半年工作进行全面总结。她表示,过去半年成效明显。";
+        assert_eq!(speakers(text), [row("随后,海", "施光梅", "党委书记", "海棠路社区")]);
     }
 
     #[test]
     fn a_name_introduced_earlier_speaks_again() {
-        let text = "3月1日,镇党委书记陈刚到木杉塘社区调研工作。会上,陈刚与社区班子成员交谈。 陈刚强调:社区是最后一公里。";
+        let text =
+            "3月1日,镇党委书记陈刚到木杉塘社区调研工作。会上,陈刚与社区班子成员交谈。 陈刚强调:社区是最后一公里。";
         assert_eq!(speakers(text), [row("陈刚强调", "陈刚", "镇党委书记", "")]);
+    }
+
+    #[test]
+    fn a_quotation_before_the_speaker_belongs_to_the_statement() {
+        let text = "首个工作日。“虽说今天是上班第一天,可是事情也不少呢!”城北社区党总支副书记王陈正在忙碌着。";
+        assert_eq!(speakers(text), [row("“虽说今", "王陈", "党总支副书记", "城北社区")]);
+    }
+
+    #[test]
+    fn an_opinion_of_a_person_introduced_earlier() {
+        let text = "城北社区党总支副书记王陈正在忙碌着。大家都很忙。在王陈看来,党建引领是方向。";
+        assert_eq!(speakers(text), [row("在王陈看", "王陈", "党总支副书记", "城北社区")]);
     }
 
     #[test]

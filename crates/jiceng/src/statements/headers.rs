@@ -16,8 +16,7 @@ const LEADS: &[&str] = &["记者专访", "专访", "对话", "访"];
 /// The speaker a header line introduces, if `line` (a paragraph of normalized text) is one.
 pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
     let s = &text[line.clone()];
-    if s.chars().count() > MAX_HEADER_CHARS || s.contains(['。', ',', ';', '!', '?', '“', '”'])
-    {
+    if s.chars().count() > MAX_HEADER_CHARS || s.contains(['。', ',', ';', '!', '?', '“', '”']) {
         return None;
     }
     let mut start = line.start + (s.len() - s.trim_start_matches(['—', '-', '–', '─']).len());
@@ -27,8 +26,7 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
             start += lead.len();
         }
     }
-    let end = line.end
-        - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
+    let end = line.end - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
     let body = start..end;
     let tokens = tokens(text, body.clone());
     match tokens.as_slice() {
@@ -70,26 +68,26 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// `unit_and_post` ends with a post: the speaker is `name`, with the unit before the post.
-fn post_at_end(
-    lexicon: &Lexicon,
-    text: &str,
-    unit_and_post: Range<usize>,
-    name: Range<usize>,
-) -> Option<SpeakerMatch> {
+fn post_at_end(lexicon: &Lexicon, text: &str, unit_and_post: Range<usize>, name: Range<usize>) -> Option<SpeakerMatch> {
     let chains = lexicon.role_chains(&text[unit_and_post.clone()]);
     let last = chains.last()?;
     if unit_and_post.start + last.end != unit_and_post.end {
         return None;
     }
     let role = lexicon.split_unit_prefix(text, unit_and_post.start + last.start..unit_and_post.end);
-    let organization = trim(text, unit_and_post.start..role.start);
-    let span = unit_and_post.start.min(name.start)..unit_and_post.end.max(name.end);
-    Some(SpeakerMatch {
-        span,
-        name,
-        role,
-        organization: (!organization.is_empty()).then_some(organization),
-    })
+    let organization = unit_tokens(lexicon, text, trim(text, unit_and_post.start..role.start));
+    let start = organization.as_ref().map_or(role.start, |o| o.start);
+    let span = start.min(name.start)..unit_and_post.end.max(name.end);
+    Some(SpeakerMatch { span, name, role, organization })
+}
+
+/// The unit before a post: the token that holds the post, and the tokens before it that name units too
+/// (`四川省 成都市人民政府市长`), but not a dateline or meeting before them.
+fn unit_tokens(lexicon: &Lexicon, text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let tokens = tokens(text, range.clone());
+    let last = tokens.last()?;
+    let first = tokens.iter().rev().skip(1).take_while(|t| lexicon.is_unit(&text[(*t).clone()])).last().unwrap_or(last);
+    Some(first.start..range.end)
 }
 
 /// `锦江区成龙路街道枫树社区党委书记刘晓`: unit, post and name with nothing between them.
@@ -110,15 +108,8 @@ mod tests {
     fn parts(line: &str) -> Option<(String, String, String)> {
         let lexicon = Lexicon::builtin();
         let found = header(&lexicon, line, 0..line.len())?;
-        let org = found
-            .organization
-            .map(|r| line[r].to_string())
-            .unwrap_or_default();
-        Some((
-            line[found.name].to_string(),
-            line[found.role].to_string(),
-            org,
-        ))
+        let org = found.organization.map(|r| line[r].to_string()).unwrap_or_default();
+        Some((line[found.name].to_string(), line[found.role].to_string(), org))
     }
 
     fn owned(name: &str, role: &str, org: &str) -> Option<(String, String, String)> {
@@ -135,13 +126,18 @@ mod tests {
 
     #[test]
     fn post_then_name() {
-        assert_eq!(
-            parts("成都市人民政府市长 王凤朝"),
-            owned("王凤朝", "市长", "成都市人民政府")
-        );
+        assert_eq!(parts("成都市人民政府市长 王凤朝"), owned("王凤朝", "市长", "成都市人民政府"));
         assert_eq!(
             parts("锦江区成龙路街道枫树社区党委书记 刘晓"),
             owned("刘晓", "党委书记", "锦江区成龙路街道枫树社区")
+        );
+    }
+
+    #[test]
+    fn a_dateline_before_the_unit_is_not_part_of_it() {
+        assert_eq!(
+            parts("2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚"),
+            owned("赵刚", "省长", "陕西省")
         );
     }
 
@@ -155,19 +151,13 @@ mod tests {
 
     #[test]
     fn unit_prefixed_post_is_split_from_a_named_unit() {
-        assert_eq!(
-            parts("袁熙玉 丹景山镇党委书记"),
-            owned("袁熙玉", "党委书记", "丹景山镇")
-        );
+        assert_eq!(parts("袁熙玉 丹景山镇党委书记"), owned("袁熙玉", "党委书记", "丹景山镇"));
         assert_eq!(parts("陈刚 镇党委书记"), owned("陈刚", "镇党委书记", ""));
     }
 
     #[test]
     fn titles_and_bylines_are_not_headers() {
-        assert_eq!(
-            parts("华西社区报“拼出基层好春光”采访报道 组受访者供图"),
-            None
-        );
+        assert_eq!(parts("华西社区报“拼出基层好春光”采访报道 组受访者供图"), None);
         assert_eq!(parts("“拼出基层好春光”特别报道聚焦社区一线"), None);
         assert_eq!(parts("在成都市第十八届人民代表大会第三次会议上"), None);
         assert_eq!(parts("致敬 社区党委书记"), None);

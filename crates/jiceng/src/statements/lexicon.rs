@@ -13,20 +13,15 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 
 /// Words that may follow a name directly, strongest first: they show where the name ends (`王陈正在…` is 王陈).
 const NAME_FOLLOWERS_LONG: &[&str] = &[
-    "正在", "带领", "组织", "关于", "主持", "代表", "参加", "出席", "陪同", "接受", "看到", "笑着",
-    "亲自", "一行", "同志", "等人", "一边", "一直", "也是", "就是", "还是", "已经", "曾经", "首先",
-    "随即", "立即", "马上",
+    "正在", "带领", "组织", "关于", "主持", "代表", "参加", "出席", "陪同", "接受", "看到", "笑着", "亲自", "一行",
+    "同志", "等人", "一边", "一直", "也是", "就是", "还是", "已经", "曾经", "首先", "随即", "立即", "马上",
 ];
-const NAME_FOLLOWERS_SHORT: &str =
-    "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
+const NAME_FOLLOWERS_SHORT: &str = "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
-const HONORIFICS: &[&str] = &[
-    "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆",
-    "孃孃",
-];
+const HONORIFICS: &[&str] =
+    &["女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃"];
 /// Last characters of a unit's name: what an organization before a post ends with.
-const UNIT_ENDINGS: &str =
-    "社区村街道镇乡区县市省州盟旗府会委党组支部司团心校学园院站所局厅处馆办队场厂店苑城庭";
+const UNIT_ENDINGS: &str = "社区村街道镇乡区县市省州盟旗府会委党组支部司团心校学园院站所局厅处馆办队场厂店苑城庭";
 
 /// Posts, names and speech verbs, ready for matching.
 #[derive(Debug)]
@@ -38,10 +33,7 @@ pub(crate) struct Lexicon {
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).flat_map(str::split_whitespace)
 }
 
 impl Lexicon {
@@ -87,9 +79,7 @@ impl Lexicon {
         let rest = &role[first.len_utf8()..];
         if "镇村乡".contains(first)
             && before.is_some_and(is_cjk)
-            && self
-                .role_set
-                .contains(rest.split(['、', '兼']).next().unwrap_or(rest))
+            && self.role_set.contains(rest.split(['、', '兼']).next().unwrap_or(rest))
         {
             chain.start + first.len_utf8()..chain.end
         } else {
@@ -154,18 +144,12 @@ impl Lexicon {
 
     /// Length of the speech verb that starts `text`, if one does.
     pub(crate) fn speech_verb_at(&self, text: &str) -> Option<usize> {
-        self.speech_verbs
-            .iter()
-            .find(|v| text.starts_with(v.as_str()))
-            .map(String::len)
+        self.speech_verbs.iter().find(|v| text.starts_with(v.as_str())).map(String::len)
     }
 
     /// Whether `org` looks like the name of a unit (ends as units' names do).
     pub(crate) fn is_unit(&self, org: &str) -> bool {
-        org.chars()
-            .next_back()
-            .is_some_and(|c| UNIT_ENDINGS.contains(c))
-            && org.chars().count() >= 2
+        org.chars().next_back().is_some_and(|c| UNIT_ENDINGS.contains(c)) && org.chars().count() >= 2
     }
 }
 

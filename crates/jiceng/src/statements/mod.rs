@@ -13,17 +13,7 @@ use lexicon::Lexicon;
 use std::ops::Range;
 
 /// Paragraphs that close an article without being part of anyone's statement.
-const EDITORIAL_LEADS: &[&str] = &[
-    "责任编辑",
-    "编辑:",
-    "编辑 ",
-    "来源:",
-    "原标题",
-    "审核:",
-    "校对:",
-    "(记者",
-    "(编辑",
-];
+const EDITORIAL_LEADS: &[&str] = &["责任编辑", "编辑:", "编辑 ", "来源:", "原标题", "审核:", "校对:", "(记者", "(编辑"];
 
 /// A speaker found in normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,9 +34,7 @@ pub(crate) struct Found {
 
 /// Splits normalized `text` into statements.
 pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
-    let paras: Vec<Range<usize>> = paragraphs(text)
-        .filter(|p| !is_editorial(&text[p.clone()]))
-        .collect();
+    let paras: Vec<Range<usize>> = paragraphs(text).filter(|p| !is_editorial(&text[p.clone()])).collect();
     let Some(last) = paras.last() else {
         return Vec::new();
     };
@@ -59,25 +47,16 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
         return headers
             .iter()
             .enumerate()
-            .map(|(k, (i, speaker))| {
+            .map(|(k, (_, speaker))| {
                 let last_para = headers.get(k + 1).map_or(paras.len(), |(next, _)| *next) - 1;
-                Found {
-                    range: paras[*i].start..paras[last_para].end,
-                    speaker: Some(speaker.clone()),
-                }
+                Found { range: speaker.span.start..paras[last_para].end, speaker: Some(speaker.clone()) }
             })
             .collect();
     }
-    let sents: Vec<Range<usize>> = paras
-        .iter()
-        .flat_map(|p| sentences(text, p.clone()))
-        .collect();
+    let sents: Vec<Range<usize>> = paras.iter().flat_map(|p| sentences(text, p.clone())).collect();
     let found = attributions::attributions(lexicon, text, &sents);
     if found.is_empty() {
-        return vec![Found {
-            range: paras[0].start..last.end,
-            speaker: None,
-        }];
+        return vec![Found { range: paras[0].start..last.end, speaker: None }];
     }
     let mut out: Vec<Found> = Vec::new();
     for (k, attribution) in found.iter().enumerate() {
@@ -91,10 +70,7 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
             {
                 prev.range.end = range.end;
             }
-            _ => out.push(Found {
-                range,
-                speaker: Some(attribution.speaker.clone()),
-            }),
+            _ => out.push(Found { range, speaker: Some(attribution.speaker.clone()) }),
         }
     }
     out
@@ -118,16 +94,11 @@ fn trim_end(text: &str, range: Range<usize>) -> usize {
 }
 
 fn same_speaker(text: &str, found: &Found, speaker: &SpeakerMatch) -> bool {
-    found
-        .speaker
-        .as_ref()
-        .is_some_and(|s| text[s.name.clone()] == text[speaker.name.clone()])
+    found.speaker.as_ref().is_some_and(|s| text[s.name.clone()] == text[speaker.name.clone()])
 }
 
 fn is_editorial(paragraph: &str) -> bool {
-    EDITORIAL_LEADS
-        .iter()
-        .any(|lead| paragraph.starts_with(lead))
+    EDITORIAL_LEADS.iter().any(|lead| paragraph.starts_with(lead))
 }
 
 #[cfg(test)]
@@ -152,13 +123,7 @@ mod tests {
     fn a_text_without_speakers_is_one_statement_of_nobody() {
         let text = "一是推进完整社区建设。\n二是关爱困境儿童。";
         let found = split(&Lexicon::builtin(), text);
-        assert_eq!(
-            found,
-            [Found {
-                range: 0..text.len(),
-                speaker: None
-            }]
-        );
+        assert_eq!(found, [Found { range: 0..text.len(), speaker: None }]);
     }
 
     #[test]

@@ -32,11 +32,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         return check(decoded, MAX_CONTROL_SHARE_UTF8);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let decoded = Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-            replaced: 0,
-        };
+        let decoded = Decoded { text: text.to_owned(), encoding: "UTF-8", replaced: 0 };
         return check(decoded, MAX_CONTROL_SHARE_UTF8);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -60,18 +56,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    let replaced = if had_errors {
-        text.chars()
-            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-            .count()
-    } else {
-        0
-    };
-    Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-        replaced,
-    }
+    let replaced = if had_errors { text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count() } else { 0 };
+    Decoded { text: text.into_owned(), encoding: encoding.name(), replaced }
 }
 
 /// Rejects text that is mostly control characters: what binary data looks like once decoded.
@@ -99,8 +85,7 @@ fn check(decoded: Decoded, max_control_share: f64) -> Result<Decoded> {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str =
-        "刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。二是关爱困境儿童。";
+    const SAMPLE: &str = "刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。二是关爱困境儿童。";
 
     #[test]
     fn reads_utf8_with_and_without_bom() {
@@ -116,14 +101,7 @@ mod tests {
     fn reads_utf16_with_bom() {
         let mut le = vec![0xFF, 0xFE];
         le.extend(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(
-            decode(&le).unwrap(),
-            Decoded {
-                text: SAMPLE.into(),
-                encoding: "UTF-16LE",
-                replaced: 0
-            }
-        );
+        assert_eq!(decode(&le).unwrap(), Decoded { text: SAMPLE.into(), encoding: "UTF-16LE", replaced: 0 });
         let mut be = vec![0xFE, 0xFF];
         be.extend(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");

@@ -8,14 +8,11 @@ use super::offsets::CharIndex;
 use std::ops::Range;
 
 /// Page furniture that scrapers leave inside lines; dropped wherever it appears.
-const FURNITURE: &[&str] = &[
-    "打开网易新闻 查看精彩图片",
-    "查看精彩图片",
-    "点击查看大图",
-    "【字体:大 中 小】",
-    "【打印】",
-    "【关闭】",
-];
+const FURNITURE: &[&str] =
+    &["打开网易新闻 查看精彩图片", "查看精彩图片", "点击查看大图", "【字体:大 中 小】", "【打印】", "【关闭】"];
+
+/// Shortest line that may have been broken inside a sentence (shorter unfinished lines are headings).
+const MIN_BROKEN_LINE_CHARS: usize = 40;
 
 /// The normalized form of one document and the way back to its original.
 #[derive(Debug, Clone)]
@@ -39,21 +36,20 @@ impl Normalized {
     /// Normalizes `original`: folds width, converts traditional to simplified characters, drops junk, joins
     /// lines broken inside a sentence or a quoted term.
     pub fn new(original: &str) -> Self {
-        let lines: Vec<Line> = split_lines(original)
-            .map(|range| normalize_line(original, range))
-            .collect();
+        let lines: Vec<Line> = split_lines(original).map(|range| normalize_line(original, range)).collect();
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut paragraph_start = 0;
-        let mut previous_blank = true;
+        let mut previous: Option<&str> = None;
         for (i, line) in lines.iter().enumerate() {
             if line.text.is_empty() {
-                previous_blank = true;
+                previous = None;
                 continue;
             }
             if !text.is_empty() {
                 let after = lines.get(i + 1).map(|l| l.text.as_str());
-                if previous_blank || !continues(&text[paragraph_start..], &line.text, after) {
+                let joined = previous.is_some_and(|p| continues(&text[paragraph_start..], p, &line.text, after));
+                if !joined {
                     text.push('\n');
                     origin.push(line.break_before as u32);
                     paragraph_start = text.len();
@@ -61,7 +57,7 @@ impl Normalized {
             }
             text.push_str(&line.text);
             origin.extend_from_slice(&line.origin);
-            previous_blank = false;
+            previous = Some(&line.text);
         }
         // Traditional → simplified, one character for one and byte length kept (fast2s only maps 3-byte
         // characters to 3-byte characters), so `origin` stays valid.
@@ -69,11 +65,7 @@ impl Normalized {
         if simplified.len() == text.len() {
             text = simplified;
         }
-        Self {
-            text,
-            origin,
-            original_index: CharIndex::new(original),
-        }
+        Self { text, origin, original_index: CharIndex::new(original) }
     }
 
     /// The normalized text.
@@ -88,10 +80,7 @@ impl Normalized {
         let last = self.origin[range.end - 1] as usize;
         let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         OriginalSpan {
-            chars: (
-                self.original_index.char_at(original, start),
-                self.original_index.char_at(original, end),
-            ),
+            chars: (self.original_index.char_at(original, start), self.original_index.char_at(original, end)),
             bytes: (start, end),
         }
     }
@@ -111,10 +100,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some((i, c)) = chars.next() {
-            if matches!(
-                c,
-                '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'
-            ) {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}') {
                 if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
                     chars.next();
                 }
@@ -136,10 +122,7 @@ fn normalize_line(original: &str, range: Range<usize>) -> Line {
     let break_before = range.start.saturating_sub(1);
     let line = &original[range.clone()];
     let base = range.start;
-    let mut out = LineBuilder {
-        text: String::with_capacity(line.len()),
-        origin: Vec::with_capacity(line.len()),
-    };
+    let mut out = LineBuilder { text: String::with_capacity(line.len()), origin: Vec::with_capacity(line.len()) };
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
         let at = base + (line.len() - rest.len());
@@ -180,11 +163,7 @@ fn normalize_line(original: &str, range: Range<usize>) -> Line {
         out.text.remove(0);
         out.origin.remove(0);
     }
-    Line {
-        text: out.text,
-        origin: out.origin,
-        break_before,
-    }
+    Line { text: out.text, origin: out.origin, break_before }
 }
 
 struct LineBuilder {
@@ -195,8 +174,7 @@ struct LineBuilder {
 impl LineBuilder {
     fn push(&mut self, c: char, at: usize) {
         self.text.push(c);
-        self.origin
-            .extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+        self.origin.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
     }
 
     fn pop(&mut self) {
@@ -224,9 +202,7 @@ fn junk_len(rest: &str, previous: Option<char>) -> Option<usize> {
         let body = body.strip_prefix('/').unwrap_or(body);
         let name_len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
         if name_len > 0 && body.as_bytes()[0].is_ascii_alphabetic() {
-            let close = body[name_len..]
-                .find('>')
-                .filter(|&i| i < 200 && !body[name_len..name_len + i].contains('<'));
+            let close = body[name_len..].find('>').filter(|&i| i < 200 && !body[name_len..name_len + i].contains('<'));
             let tag_like = first == b'<' || (name_len <= 6 && close == Some(0));
             if let (true, Some(close)) = (tag_like, close) {
                 return Some(rest.len() - body.len() + name_len + close + 1);
@@ -243,10 +219,7 @@ fn junk_len(rest: &str, previous: Option<char>) -> Option<usize> {
             return Some(close + '】'.len_utf8());
         }
     }
-    FURNITURE
-        .iter()
-        .find(|f| rest.starts_with(*f))
-        .map(|f| f.len())
+    FURNITURE.iter().find(|f| rest.starts_with(*f)).map(|f| f.len())
 }
 
 /// `(qū)` or `（shè qū）`: Latin letters with at least one tone mark, in brackets.
@@ -256,12 +229,9 @@ fn pinyin_gloss_len(rest: &str) -> Option<usize> {
     let close = inner.find([')', '）'])?;
     let body = &inner[..close];
     let has_tone = body.chars().any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c));
-    let all_pinyin = body
-        .chars()
-        .all(|c| c.is_alphabetic() && !is_cjk(c) || c == ' ');
+    let all_pinyin = body.chars().all(|c| c.is_alphabetic() && !is_cjk(c) || c == ' ');
     let close_len = inner[close..].chars().next()?.len_utf8();
-    (has_tone && all_pinyin && body.chars().count() <= 24)
-        .then(|| open.len_utf8() + close + close_len)
+    (has_tone && all_pinyin && body.chars().count() <= 24).then(|| open.len_utf8() + close + close_len)
 }
 
 /// `&nbsp;` and friends: what to put in their place, and their length after the `&`.
@@ -286,18 +256,15 @@ fn entity(rest: &str) -> Option<(Option<char>, usize)> {
 /// A half-width `?` between two Chinese characters, in a clause with no question word, stands for a character
 /// an encoding conversion lost (typically `·` as in `邻聚力?美空间`).
 fn is_lost_character(before: &str, after: &str) -> bool {
-    const QUESTION_CUES: &[&str] = &[
-        "吗", "呢", "么", "吧", "啊", "谁", "哪", "几", "多少", "如何", "怎", "为何", "何",
-    ];
+    const QUESTION_CUES: &[&str] =
+        &["吗", "呢", "么", "吧", "啊", "谁", "哪", "几", "多少", "如何", "怎", "为何", "何"];
     let (Some(prev), Some(next)) = (before.chars().next_back(), after.chars().next()) else {
         return false;
     };
     if !is_cjk(prev) || !is_cjk(next) {
         return false;
     }
-    let clause_start = before
-        .rfind([',', '。', ';', ':', '!', '?', '、', ' '])
-        .map_or(0, |i| i + 1);
+    let clause_start = before.rfind([',', '。', ';', ':', '!', '?', '、', ' ']).map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
     !QUESTION_CUES.iter().any(|cue| clause.contains(cue))
 }
@@ -309,23 +276,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// Punctuation that may end a paragraph.
 fn ends_paragraph(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '!'
-            | '?'
-            | ';'
-            | ':'
-            | '…'
-            | '”'
-            | '’'
-            | '」'
-            | '』'
-            | ')'
-            | '】'
-            | '》'
-            | '.'
-            | '"'
-    )
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '…' | '”' | '’' | '」' | '』' | ')' | '】' | '》' | '.' | '"')
 }
 
 /// Punctuation that marks running prose, as opposed to a title, header or heading.
@@ -333,15 +284,15 @@ fn is_prose(line: &str) -> bool {
     line.contains([',', '。', '、', ';'])
 }
 
-/// Whether `next` continues the paragraph so far instead of starting a new one.
-fn continues(paragraph: &str, next: &str, after_next: Option<&str>) -> bool {
+/// Whether `next` continues the paragraph so far (whose last line is `previous`) instead of starting a new one:
+/// a quotation still open, or a long line of prose cut off before its sentence ended. Short unfinished lines
+/// are titles and subheadings, not broken sentences.
+fn continues(paragraph: &str, previous: &str, next: &str, after_next: Option<&str>) -> bool {
     if open_quote(paragraph) && (closes_quote(next) || after_next.is_some_and(closes_quote)) {
         return true;
     }
-    let Some(last) = paragraph.chars().next_back() else {
-        return false;
-    };
-    paragraph.chars().count() >= 20
+    let Some(last) = paragraph.chars().next_back() else { return false };
+    previous.chars().count() >= MIN_BROKEN_LINE_CHARS
         && is_prose(paragraph)
         && !ends_paragraph(last)
         && is_prose(next)
@@ -363,11 +314,9 @@ fn starts_like_heading(line: &str) -> bool {
     let mut chars = line.chars();
     let first = chars.next().unwrap_or(' ');
     let second = chars.next().unwrap_or(' ');
-    matches!(
-        first,
-        '(' | '①'..='⑳' | '—' | '-' | '•' | '●' | '■' | '□' | '第'
-    ) || (first.is_ascii_digit() || "一二三四五六七八九十".contains(first))
-        && matches!(second, '、' | '.' | '是' | '要')
+    matches!(first, '(' | '①'..='⑳' | '—' | '-' | '•' | '●' | '■' | '□' | '第')
+        || (first.is_ascii_digit() || "一二三四五六七八九十".contains(first))
+            && matches!(second, '、' | '.' | '是' | '要')
 }
 
 #[cfg(test)]
@@ -379,12 +328,7 @@ mod tests {
         // Every normalized character maps to an original character that normalizes to it or was folded to it.
         for (i, c) in n.as_str().char_indices() {
             let span = n.original_span(original, i..i + c.len_utf8());
-            assert_eq!(
-                span.chars.1 - span.chars.0,
-                1,
-                "{c:?} at {i} in {:?}",
-                n.as_str()
-            );
+            assert_eq!(span.chars.1 - span.chars.0, 1, "{c:?} at {i} in {:?}", n.as_str());
         }
         n
     }
@@ -404,28 +348,28 @@ mod tests {
     #[test]
     fn lost_character_question_mark_becomes_a_dot_but_real_questions_stay() {
         assert_eq!(roundtrip("实施邻聚力?美空间").as_str(), "实施邻聚力·美空间");
-        assert_eq!(
-            roundtrip("你觉得怎么样?我觉得很好").as_str(),
-            "你觉得怎么样?我觉得很好"
-        );
+        assert_eq!(roundtrip("你觉得怎么样?我觉得很好").as_str(), "你觉得怎么样?我觉得很好");
     }
 
     #[test]
     fn joins_lines_broken_inside_a_sentence_but_keeps_headers() {
-        let original = "刘晓 锦江区成龙路街道枫树社区党委书记\n新的一年,社区将实施邻聚力美空间,小区单元门厅\n美化项目,共筑宜居家园。\n彭勇 彭州市天彭街道东林社区党委书记";
+        let original = "刘晓 锦江区成龙路街道枫树社区党委书记\n新的一年,金土社区将持续聚焦社区红色资源,以保障资金为切口,实施邻聚力美空间,小区单元门厅\n美化项目,共筑宜居家园。\n彭勇 彭州市天彭街道东林社区党委书记";
         let n = roundtrip(original);
         assert_eq!(
             n.as_str(),
-            "刘晓 锦江区成龙路街道枫树社区党委书记\n新的一年,社区将实施邻聚力美空间,小区单元门厅美化项目,共筑宜居家园。\n彭勇 彭州市天彭街道东林社区党委书记"
+            "刘晓 锦江区成龙路街道枫树社区党委书记\n新的一年,金土社区将持续聚焦社区红色资源,以保障资金为切口,实施邻聚力美空间,小区单元门厅美化项目,共筑宜居家园。\n彭勇 彭州市天彭街道东林社区党委书记"
         );
     }
 
     #[test]
+    fn a_short_unfinished_line_is_a_subheading() {
+        let original = "共建\n社区党总支引导,各家各户派代表选出5名居民代表组成共建委员会\n“袁书记的办法很简单,把居民组织起来”,陈开渠回忆。";
+        assert_eq!(roundtrip(original).as_str(), original);
+    }
+
+    #[test]
     fn joins_a_quoted_term_broken_across_lines() {
-        assert_eq!(
-            roundtrip("开展“双向\n揭榜\n挂帅”活动").as_str(),
-            "开展“双向揭榜挂帅”活动"
-        );
+        assert_eq!(roundtrip("开展“双向\n揭榜\n挂帅”活动").as_str(), "开展“双向揭榜挂帅”活动");
     }
 
     #[test]
@@ -441,9 +385,6 @@ mod tests {
         let at = n.as_str().find("锦江区").unwrap();
         let span = n.original_span(original, at..at + "锦江区成龙路街道".len());
         assert_eq!(&original[span.bytes.0..span.bytes.1], "錦江區成龍路街道");
-        assert_eq!(
-            super::super::offsets::slice_chars(original, span.chars.0, span.chars.1),
-            "錦江區成龍路街道"
-        );
+        assert_eq!(super::super::offsets::slice_chars(original, span.chars.0, span.chars.1), "錦江區成龍路街道");
     }
 }

@@ -41,9 +41,7 @@ fn count_char_starts(bytes: &[u8]) -> usize {
 
 /// Byte offset of character `char_offset` in `text` (its length when past the end).
 pub fn byte_of_char(text: &str, char_offset: usize) -> usize {
-    text.char_indices()
-        .nth(char_offset)
-        .map_or(text.len(), |(b, _)| b)
+    text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)
 }
 
 /// The characters `start..end` of `text`, as Python's `text[start:end]` gives them (clamped to the text).
@@ -62,11 +60,7 @@ mod tests {
         let text = "a社区b".repeat(40) + "枫树社区党委书记";
         let index = CharIndex::new(&text);
         for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            assert_eq!(
-                index.char_at(&text, byte),
-                text[..byte].chars().count(),
-                "byte {byte}"
-            );
+            assert_eq!(index.char_at(&text, byte), text[..byte].chars().count(), "byte {byte}");
         }
     }
 

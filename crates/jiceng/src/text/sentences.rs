@@ -19,12 +19,10 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Byte ranges of the sentences in `range` of `text`, trailing spaces excluded.
 pub fn sentences(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     let base = range.start;
-    text[range]
-        .split_sentence_bound_indices()
-        .filter_map(move |(at, sentence)| {
-            let trimmed = sentence.trim_end();
-            (!trimmed.is_empty()).then(|| base + at..base + at + trimmed.len())
-        })
+    text[range].split_sentence_bound_indices().filter_map(move |(at, sentence)| {
+        let trimmed = sentence.trim_end();
+        (!trimmed.is_empty()).then(|| base + at..base + at + trimmed.len())
+    })
 }
 
 #[cfg(test)]
@@ -35,23 +33,9 @@ mod tests {
     fn splits_paragraphs_and_chinese_sentences() {
         let text = "标题\n一是推进完整社区建设。二是关爱困境儿童!三是优化服务?\n\n尾段";
         let paras: Vec<&str> = paragraphs(text).map(|r| &text[r]).collect();
-        assert_eq!(
-            paras,
-            [
-                "标题",
-                "一是推进完整社区建设。二是关爱困境儿童!三是优化服务?",
-                "尾段"
-            ]
-        );
+        assert_eq!(paras, ["标题", "一是推进完整社区建设。二是关爱困境儿童!三是优化服务?", "尾段"]);
         let second = paragraphs(text).nth(1).unwrap();
         let sents: Vec<&str> = sentences(text, second).map(|r| &text[r]).collect();
-        assert_eq!(
-            sents,
-            [
-                "一是推进完整社区建设。",
-                "二是关爱困境儿童!",
-                "三是优化服务?"
-            ]
-        );
+        assert_eq!(sents, ["一是推进完整社区建设。", "二是关爱困境儿童!", "三是优化服务?"]);
     }
 }

@@ -1,0 +1,73 @@
+//! Every span of every output points into the original text: `text[start:end] == item.text` in characters.
+
+use crate::support::{ANALYZER, corpus_files, read_text, sample};
+use jiceng::slice_chars;
+use serde_json::Value;
+
+/// Walks an analysis as JSON and checks every object that carries a span.
+pub fn assert_spans_point_into(text: &str, analysis: &Value, origin: &str) {
+    let chars = text.chars().count();
+    let mut checked = 0usize;
+    walk(analysis, &mut |object| {
+        let (Some(start), Some(end)) = (object.get("start"), object.get("end")) else { return };
+        let (start, end) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
+        assert!(start <= end && end <= chars, "{origin}: span {start}..{end} outside 0..{chars}");
+        if let Some(item_text) = object.get("text").and_then(Value::as_str) {
+            assert_eq!(slice_chars(text, start, end), item_text, "{origin}: span {start}..{end}");
+        }
+        checked += 1;
+    });
+    assert!(checked > 0, "{origin}: no spans at all");
+}
+
+fn walk(value: &Value, visit: &mut dyn FnMut(&serde_json::Map<String, Value>)) {
+    match value {
+        Value::Object(map) => {
+            visit(map);
+            map.values().for_each(|v| walk(v, visit));
+        }
+        Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
+        _ => {}
+    }
+}
+
+#[test]
+fn spans_of_every_corpus_file_point_into_its_text() {
+    for path in corpus_files() {
+        let text = read_text(&path);
+        let analysis = serde_json::to_value(ANALYZER.analyze(&text)).unwrap();
+        assert_spans_point_into(&text, &analysis, &path.display().to_string());
+    }
+}
+
+#[test]
+fn spans_of_the_sample_and_of_messy_text_point_into_it() {
+    let messy = "\u{feff}  “拼出基层好春光”\r\n\r\n刘晓　锦江区成龙路街道枫树社区黨委書記 |\r\n  社區(qū)将实施邻聚力?美空间,,小区单元门厅\n美化项目、、共筑“双向\n揭榜\n挂帅”/p>【字体: 打印】\n   \n";
+    for (text, origin) in [(sample(), "sample"), (messy.to_string(), "messy")] {
+        let analysis = serde_json::to_value(ANALYZER.analyze(&text)).unwrap();
+        assert_spans_point_into(&text, &analysis, origin);
+    }
+}
+
+#[test]
+fn statements_are_in_order_and_do_not_overlap() {
+    for path in corpus_files() {
+        let analysis = ANALYZER.analyze(&read_text(&path));
+        for pair in analysis.statements.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{}: overlapping statements", path.display());
+        }
+        for s in &analysis.statements {
+            assert!(s.start < s.end, "{}: empty statement", path.display());
+        }
+    }
+}
+
+#[test]
+fn segmented_words_point_into_the_original() {
+    let text = "社區(qū)黨總支書記表示,將推進完整社區建設,小区单元门厅\n美化项目。";
+    let words = ANALYZER.segment(text);
+    assert!(words.iter().any(|w| w.text == "完整社區建設"), "{words:?}");
+    for w in &words {
+        assert_eq!(slice_chars(text, w.start, w.end), w.text);
+    }
+}
