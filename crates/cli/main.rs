@@ -34,7 +34,39 @@ enum Command {
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        taxonomy: TaxonomyArg,
     },
+    /// List the themes in use: id, label, category and how many phrases each has.
+    Themes {
+        #[command(flatten)]
+        taxonomy: TaxonomyArg,
+        /// Print the whole taxonomy as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct TaxonomyArg {
+    /// Extend or replace the built-in themes with a taxonomy file (TOML, or JSON when it ends in .json).
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<PathBuf>,
+}
+
+impl TaxonomyArg {
+    fn analyzer(&self) -> Result<Analyzer> {
+        let Some(path) = &self.taxonomy else { return Ok(Analyzer::new()) };
+        let source =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read taxonomy {}", path.display()))?;
+        let builder = Analyzer::builder();
+        let builder = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+            builder.taxonomy_json(source)
+        } else {
+            builder.taxonomy_toml(source)
+        };
+        builder.build().with_context(|| format!("taxonomy {}", path.display()))
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,10 +94,47 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Runs the command; `Ok(false)` when some input failed.
 fn run(cli: Cli) -> Result<bool> {
-    let Command::Analyze { paths, format, output } = cli.command;
-    let inputs = collect_inputs(&paths)?;
+    match cli.command {
+        Command::Analyze { paths, format, output, taxonomy } => analyze(&paths, format, output, &taxonomy),
+        Command::Themes { taxonomy, json } => themes(&taxonomy, json),
+    }
+}
+
+fn themes(taxonomy: &TaxonomyArg, json: bool) -> Result<bool> {
+    let analyzer = taxonomy.analyzer()?;
+    let taxonomy = analyzer.taxonomy();
+    let mut out = BufWriter::new(io::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, taxonomy)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "taxonomy version {}: {} themes", taxonomy.version, taxonomy.themes.len())?;
+        writeln!(
+            out,
+            "{:<26} {:<8} {:<6} {:>8} {:>5} {:>8}",
+            "id", "label", "category", "keywords", "weak", "exclude"
+        )?;
+        for t in &taxonomy.themes {
+            let label = pad(&t.label, 12);
+            let category = pad(&t.category, 8);
+            let (k, w, e) = (t.keywords.len(), t.weak.len(), t.exclude.len());
+            writeln!(out, "{:<26} {label} {category} {k:>8} {w:>5} {e:>8}", t.id)?;
+        }
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+/// Pads to a display width, counting a Chinese character as two columns.
+fn pad(text: &str, width: usize) -> String {
+    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+fn analyze(paths: &[PathBuf], format: Option<Format>, output: Option<PathBuf>, taxonomy: &TaxonomyArg) -> Result<bool> {
+    let analyzer = taxonomy.analyzer()?;
+    let inputs = collect_inputs(paths)?;
     let format = format.unwrap_or(if inputs.len() == 1 { Format::Json } else { Format::Jsonl });
-    let analyzer = Analyzer::new();
     let results: Vec<(String, Result<jiceng::Analysis, String>)> = inputs
         .iter()
         .map(|input| {

@@ -8,3 +8,4 @@ mod schema;
 mod seed;
 mod spans;
 mod support;
+mod themes;

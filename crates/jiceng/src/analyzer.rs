@@ -4,11 +4,14 @@
 //! [`Analysis`] with every span mapped back to the original text.
 
 use crate::error::Result;
-use crate::model::{Analysis, Mention, Speaker, Statement};
+use crate::model::{Analysis, Mention, Speaker, Statement, Theme};
 use crate::segment::Segmenter;
 use crate::statements::{self, SpeakerMatch, lexicon::Lexicon};
 use crate::text::decode::decode;
 use crate::text::normalize::Normalized;
+use crate::themes::keyphrases::Keyphrases;
+use crate::themes::matcher::{Hit, ThemeMatcher};
+use crate::themes::taxonomy::{Taxonomy, TaxonomyUpdate};
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
@@ -26,12 +29,24 @@ pub struct Analyzer {
 struct Inner {
     segmenter: Segmenter,
     lexicon: Lexicon,
+    themes: ThemeMatcher,
+    keyphrases: Keyphrases,
 }
 
 /// Options for an [`Analyzer`].
 #[derive(Debug, Default, Clone)]
 pub struct AnalyzerBuilder {
     dictionaries: Vec<String>,
+    taxonomy: Option<Taxonomy>,
+    taxonomy_changes: Vec<TaxonomyChange>,
+}
+
+/// A change to the taxonomy, applied in order when the analyzer is built.
+#[derive(Debug, Clone)]
+enum TaxonomyChange {
+    Toml(String),
+    Json(String),
+    Update(TaxonomyUpdate),
 }
 
 impl AnalyzerBuilder {
@@ -41,13 +56,56 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Loads the built-in data and the options given.
+    /// Uses `taxonomy` instead of the built-in one.
+    pub fn taxonomy(mut self, taxonomy: Taxonomy) -> Self {
+        self.taxonomy = Some(taxonomy);
+        self
+    }
+
+    /// Applies a taxonomy file in TOML (see [`Taxonomy::with_toml`]) to the taxonomy in use.
+    pub fn taxonomy_toml(mut self, source: impl Into<String>) -> Self {
+        self.taxonomy_changes.push(TaxonomyChange::Toml(source.into()));
+        self
+    }
+
+    /// Applies a taxonomy file in JSON (see [`Taxonomy::with_json`]) to the taxonomy in use.
+    pub fn taxonomy_json(mut self, source: impl Into<String>) -> Self {
+        self.taxonomy_changes.push(TaxonomyChange::Json(source.into()));
+        self
+    }
+
+    /// Adds themes, or keywords and exclusions to existing themes (or replaces the taxonomy).
+    pub fn update_taxonomy(mut self, update: TaxonomyUpdate) -> Self {
+        self.taxonomy_changes.push(TaxonomyChange::Update(update));
+        self
+    }
+
+    /// Loads the built-in data and the options given; fails on an invalid dictionary or taxonomy.
     pub fn build(self) -> Result<Analyzer> {
+        let mut taxonomy = self.taxonomy.unwrap_or_else(Taxonomy::builtin);
+        for change in self.taxonomy_changes {
+            taxonomy = match change {
+                TaxonomyChange::Toml(source) => taxonomy.with_toml(&source)?,
+                TaxonomyChange::Json(source) => taxonomy.with_json(&source)?,
+                TaxonomyChange::Update(update) => {
+                    taxonomy.apply(update)?;
+                    taxonomy
+                }
+            };
+        }
+        let themes = ThemeMatcher::new(taxonomy);
         let mut segmenter = Segmenter::new();
+        // Theme phrases come out of segmentation whole, so that their matches line up with word boundaries.
+        for phrase in &themes.phrases {
+            if phrase.chars().count() > 1 && phrase.chars().all(crate::text::normalize::is_cjk) {
+                segmenter.add_word(phrase);
+            }
+        }
         for dictionary in &self.dictionaries {
             segmenter.add_dictionary(dictionary)?;
         }
-        Ok(Analyzer { inner: Arc::new(Inner { segmenter, lexicon: Lexicon::builtin() }) })
+        let inner = Inner { segmenter, lexicon: Lexicon::builtin(), themes, keyphrases: Keyphrases::builtin() };
+        Ok(Analyzer { inner: Arc::new(inner) })
     }
 }
 
@@ -70,33 +128,79 @@ impl Analyzer {
 
     /// Analyzes one text. Never fails: any text gets a best-effort analysis.
     pub fn analyze(&self, text: &str) -> Analysis {
+        let inner = &*self.inner;
         let normalized = Normalized::new(text);
         let source = Source { original: text, normalized: &normalized };
-        let statements = statements::split(&self.inner.lexicon, normalized.as_str())
-            .into_iter()
+        let norm = normalized.as_str();
+        let found_statements = statements::split(&inner.lexicon, norm);
+
+        let words = inner.segmenter.cut(norm);
+        let mut boundary = vec![false; norm.len() + 1];
+        for word in &words {
+            boundary[word.start] = true;
+            boundary[word.end] = true;
+        }
+        let hits = inner.themes.hits(norm, |b| boundary[b]);
+
+        let statements = found_statements
+            .iter()
             .map(|found| {
-                let (start, end) = source.span(found.range).chars;
+                let (start, end) = source.span(found.range.clone()).chars;
                 Statement {
                     start,
                     end,
-                    speaker: found.speaker.map(|s| source.speaker(s)),
-                    themes: Vec::new(),
+                    speaker: found.speaker.clone().map(|s| source.speaker(s)),
+                    themes: inner
+                        .themes
+                        .themes(&hits, found.range.clone())
+                        .iter()
+                        .map(|f| inner.themes.taxonomy.themes[f.theme].id.clone())
+                        .collect(),
                     places: Vec::new(),
                     plan_items: Vec::new(),
                     formulas: Vec::new(),
                 }
             })
             .collect();
+        let themes = self.document_themes(&source, &hits);
+        let mut covered: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
+        covered.extend(found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.span.clone())));
+        let keyphrases = inner.keyphrases.extract(norm, &words, &covered, |p| inner.themes.phrases.contains(p));
         Analysis {
             id: None,
             chars: text.chars().count(),
             statements,
-            themes: Vec::new(),
+            themes,
             places: Vec::new(),
             plan_items: Vec::new(),
             formulas: Vec::new(),
-            keyphrases: Vec::new(),
+            keyphrases,
         }
+    }
+
+    fn document_themes(&self, source: &Source<'_>, hits: &[Hit]) -> Vec<Theme> {
+        let matcher = &self.inner.themes;
+        let found = matcher.themes(hits, 0..source.normalized.as_str().len());
+        let top = found.first().map_or(1.0, |f| f.weight);
+        found
+            .into_iter()
+            .map(|f| {
+                let definition = &matcher.taxonomy.themes[f.theme];
+                Theme {
+                    id: definition.id.clone(),
+                    label: definition.label.clone(),
+                    category: definition.category.clone(),
+                    count: f.evidence.len(),
+                    score: ((f.weight / top) as f64 * 1000.0).round() / 1000.0,
+                    evidence: f.evidence.iter().map(|&i| source.mention(hits[i].range.clone())).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The taxonomy this analyzer matches.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.inner.themes.taxonomy
     }
 
     /// Analyzes many texts in parallel (rayon); results are in input order.

@@ -22,6 +22,7 @@ mod model;
 mod segment;
 mod statements;
 pub mod text;
+mod themes;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use error::{Error, Result};
@@ -30,6 +31,7 @@ pub use model::{
 };
 pub use segment::{Segmenter, Word};
 pub use text::offsets::slice_chars;
+pub use themes::taxonomy::{Taxonomy, TaxonomyUpdate, ThemeDefinition, ThemeUpdate};
 
 /// The README's examples, compiled and run as doc tests.
 #[doc = include_str!("../../../README.md")]

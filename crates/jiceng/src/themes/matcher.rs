@@ -1,0 +1,160 @@
+//! All themes' phrases matched in one pass over normalized text (aho-corasick, longest phrase wins), each match
+//! kept only where it lines up with the segmentation, then summed per theme.
+//!
+//! A match counts when it starts or ends on a word boundary: 党建 in 党建引领 counts, a phrase buried inside an
+//! unrelated longer word does not. A phrase that is only an exclusion (党委书记) hides what it contains.
+
+use super::taxonomy::{Evidence, Taxonomy};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Weight of a weak word; a theme is reported at a total of 1.
+const WEAK_WEIGHT: f32 = 0.5;
+const REPORT_THRESHOLD: f32 = 1.0;
+
+/// The compiled taxonomy.
+#[derive(Debug)]
+pub(crate) struct ThemeMatcher {
+    automaton: AhoCorasick,
+    /// For each pattern: the themes it is evidence of, with its weight (0 for an exclusion).
+    owners: Vec<Vec<(usize, f32)>>,
+    /// Every keyword and weak word, to tell keyphrases apart from what themes already cover.
+    pub(crate) phrases: std::collections::HashSet<String>,
+    pub(crate) taxonomy: Taxonomy,
+}
+
+/// One piece of evidence: a theme, where, how much it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub(crate) theme: usize,
+    /// Which phrase matched (an index into the automaton's patterns).
+    pub(crate) phrase: usize,
+    pub(crate) range: Range<usize>,
+    pub(crate) weight: f32,
+}
+
+/// A theme found in some stretch of text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) theme: usize,
+    /// All evidence summed, repeats included: ranks themes.
+    pub(crate) weight: f32,
+    /// Evidence summed over distinct phrases: decides whether the theme is reported, so that one weak word
+    /// said four times (平台 … 平台) does not make a theme.
+    pub(crate) support: f32,
+    /// Indices into the hits it was computed from.
+    pub(crate) evidence: Vec<usize>,
+}
+
+impl ThemeMatcher {
+    pub(crate) fn new(taxonomy: Taxonomy) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, f32)>> = Vec::new();
+        for (theme, definition) in taxonomy.themes.iter().enumerate() {
+            for (phrase, evidence) in definition.phrases() {
+                if phrase.is_empty() {
+                    continue;
+                }
+                let weight = match evidence {
+                    Evidence::Keyword => 1.0,
+                    Evidence::Weak => WEAK_WEIGHT,
+                    Evidence::Exclude => 0.0,
+                };
+                let at = *index.entry(phrase.clone()).or_insert_with(|| {
+                    patterns.push(phrase);
+                    owners.push(Vec::new());
+                    patterns.len() - 1
+                });
+                match owners[at].iter_mut().find(|(t, _)| *t == theme) {
+                    Some(owner) => owner.1 = owner.1.max(weight),
+                    None => owners[at].push((theme, weight)),
+                }
+            }
+        }
+        let phrases = patterns
+            .iter()
+            .zip(&owners)
+            .filter(|(_, o)| o.iter().any(|&(_, w)| w > 0.0))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("theme phrases build an automaton");
+        Self { automaton, owners, phrases, taxonomy }
+    }
+
+    /// Every piece of evidence in `text`; `is_boundary(byte)` says whether a word starts or ends there.
+    pub(crate) fn hits(&self, text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            if !is_boundary(m.start()) && !is_boundary(m.end()) {
+                continue;
+            }
+            for &(theme, weight) in &self.owners[m.pattern().as_usize()] {
+                if weight > 0.0 {
+                    hits.push(Hit { theme, phrase: m.pattern().as_usize(), range: m.range(), weight });
+                }
+            }
+        }
+        hits
+    }
+
+    /// The themes that `hits` (those within `within`) are enough evidence of, strongest first.
+    pub(crate) fn themes(&self, hits: &[Hit], within: Range<usize>) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        for (i, hit) in hits.iter().enumerate() {
+            if hit.range.start < within.start || hit.range.end > within.end {
+                continue;
+            }
+            let index = match found.iter().position(|f| f.theme == hit.theme) {
+                Some(index) => index,
+                None => {
+                    found.push(Found { theme: hit.theme, weight: 0.0, support: 0.0, evidence: Vec::new() });
+                    found.len() - 1
+                }
+            };
+            let f = &mut found[index];
+            if !f.evidence.iter().any(|&e| hits[e].phrase == hit.phrase) {
+                f.support += hit.weight;
+            }
+            f.weight += hit.weight;
+            f.evidence.push(i);
+        }
+        found.retain(|f| f.support >= REPORT_THRESHOLD);
+        found.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.theme.cmp(&b.theme)));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(matcher: &ThemeMatcher, text: &str) -> Vec<String> {
+        let hits = matcher.hits(text, |_| true);
+        matcher.themes(&hits, 0..text.len()).iter().map(|f| matcher.taxonomy.themes[f.theme].id.clone()).collect()
+    }
+
+    #[test]
+    fn keywords_count_whole_weak_words_half_and_titles_nothing() {
+        let matcher = ThemeMatcher::new(Taxonomy::builtin());
+        assert_eq!(ids(&matcher, "以党建引领为核心"), ["party_building"]);
+        assert!(ids(&matcher, "枫树社区党委书记刘晓").is_empty(), "a job title is not party work");
+        assert!(ids(&matcher, "提升获得感、幸福感、安全感").is_empty());
+        assert!(ids(&matcher, "加强安全").is_empty(), "one weak word is not enough");
+        assert_eq!(ids(&matcher, "加强安全防范"), ["public_safety"]);
+        assert!(ids(&matcher, "以平台思维和平台建设为指引,依托核心平台").is_empty(), "one weak word said thrice");
+    }
+
+    #[test]
+    fn a_phrase_inside_an_unrelated_word_does_not_count() {
+        let matcher = ThemeMatcher::new(Taxonomy::builtin());
+        // Boundaries only at the ends of the whole text: 调解 sits in the middle of one word.
+        let text = "甲调解乙";
+        let hits = matcher.hits(text, |b| b == 0 || b == text.len());
+        assert!(hits.is_empty());
+    }
+}
