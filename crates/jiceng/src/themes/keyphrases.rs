@@ -4,6 +4,7 @@
 use crate::model::Keyphrase;
 use crate::segment::Word;
 use crate::text::normalize::is_cjk;
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -53,40 +54,45 @@ impl Keyphrases {
         covered: &[Range<usize>],
         is_theme_phrase: impl Fn(&str) -> bool,
     ) -> Vec<Keyphrase> {
-        let content = |w: &Word<'_>| {
-            w.text.chars().count() >= 2
-                && w.text.chars().all(is_cjk)
-                && !self.stop_words.contains(w.text)
-                && !w.text.ends_with(PLACE_ENDINGS)
-                && !is_theme_phrase(w.text)
-                && !covered.iter().any(|c| c.start < w.end && w.start < c.end)
-        };
-        let mut counts: HashMap<&str, (u32, f32, bool)> = HashMap::new();
-        let mut total = 0u32;
-        let mut previous: Option<&Word<'_>> = None;
-        for word in words {
-            if !content(word) {
-                previous = None;
-                continue;
-            }
-            total += 1;
-            let idf = self.idf(word.text);
-            counts.entry(word.text).or_insert((0, idf, false)).0 += 1;
-            // A pair of content words standing together is a phrase candidate (counted when it recurs).
-            if let Some(prev) = previous.filter(|p| p.end == word.start) {
-                let pair = &text[prev.start..word.end];
-                let idf = (self.idf(prev.text) + idf) / 2.0 + 1.0;
-                counts.entry(pair).or_insert((0, idf, true)).0 += 1;
-            }
-            previous = Some(word);
+        let mut is_covered = vec![false; text.len() + 1];
+        for range in covered {
+            is_covered[range.clone()].fill(true);
         }
+        // Cheap tests per occurrence, the dictionary lookups once per distinct word.
+        let candidate = |w: &Word<'_>| {
+            w.end - w.start >= 6 && w.text.chars().all(is_cjk) && !is_covered[w.start..w.end].contains(&true)
+        };
+        let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+        for word in words.iter().filter(|w| candidate(w)) {
+            *counts.entry(word.text).or_default() += 1;
+        }
+        counts.retain(|word, _| {
+            !self.stop_words.contains(*word) && !word.ends_with(PLACE_ENDINGS) && !is_theme_phrase(word)
+        });
+        // A pair of content words standing together is a phrase candidate when it recurs.
+        let mut pairs: FxHashMap<&str, (u32, &str, &str)> = FxHashMap::default();
+        for pair in words.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.end == b.start
+                && counts.contains_key(a.text)
+                && counts.contains_key(b.text)
+                && candidate(a)
+                && candidate(b)
+            {
+                pairs.entry(&text[a.start..b.end]).or_insert((0, a.text, b.text)).0 += 1;
+            }
+        }
+        let total: u32 = counts.values().sum();
         if total == 0 {
             return Vec::new();
         }
         let mut scored: Vec<(&str, f32)> = counts
-            .into_iter()
-            .filter(|(_, (count, _, pair))| !pair || *count >= 2)
-            .map(|(phrase, (count, idf, _))| (phrase, count as f32 * idf / total as f32))
+            .iter()
+            .map(|(&word, &count)| (word, count as f32 * self.idf(word)))
+            .chain(pairs.iter().filter(|&(_, &(count, _, _))| count >= 2).map(|(&pair, &(count, a, b))| {
+                // A pair is as rare as its parts on average, and a little rarer for standing together.
+                (pair, count as f32 * ((self.idf(a) + self.idf(b)) / 2.0 + 1.0))
+            }))
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         let mut chosen: Vec<(&str, f32)> = Vec::new();

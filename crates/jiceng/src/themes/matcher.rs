@@ -105,6 +105,7 @@ impl ThemeMatcher {
     /// The themes that `hits` (those within `within`) are enough evidence of, strongest first.
     pub(crate) fn themes(&self, hits: &[Hit], within: Range<usize>) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (i, hit) in hits.iter().enumerate() {
             if hit.range.start < within.start || hit.range.end > within.end {
                 continue;
@@ -117,7 +118,7 @@ impl ThemeMatcher {
                 }
             };
             let f = &mut found[index];
-            if !f.evidence.iter().any(|&e| hits[e].phrase == hit.phrase) {
+            if seen.insert((hit.theme, hit.phrase)) {
                 f.support += hit.weight;
             }
             f.weight += hit.weight;
