@@ -165,7 +165,13 @@ impl Analyzer {
         let themes = self.document_themes(&source, &hits);
         let mut covered: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
         covered.extend(found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.span.clone())));
-        let keyphrases = inner.keyphrases.extract(norm, &words, &covered, |p| inner.themes.phrases.contains(p));
+        let keyphrases = inner.keyphrases.extract(
+            norm,
+            &words,
+            &covered,
+            |p| inner.themes.phrases.contains(p),
+            |w| inner.segmenter.has_word(w),
+        );
         Analysis {
             id: None,
             chars: text.chars().count(),

@@ -66,6 +66,11 @@ impl Segmenter {
         self.jieba.add_word(word, None, None);
     }
 
+    /// Whether the dictionary knows `word` (segmentation may also make up words it does not know).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// Cuts `text` into words (jieba's accurate mode with HMM for unknown words).
     pub fn cut<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
         self.jieba

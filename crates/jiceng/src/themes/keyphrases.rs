@@ -10,6 +10,8 @@ use std::ops::Range;
 
 const IDF: &str = include_str!("../../data/idf.txt");
 const STOP_WORDS: &str = include_str!("../../data/stop_words.txt");
+/// How often a word outside the dictionary must occur to be a keyphrase.
+const MIN_UNKNOWN_WORD_COUNT: u32 = 3;
 /// How many keyphrases a document gets at most.
 const MAX_KEYPHRASES: usize = 10;
 /// Final characters of place names and units, which places report, not keyphrases.
@@ -46,13 +48,15 @@ impl Keyphrases {
     }
 
     /// The keyphrases of a document. `words` is its segmentation; `covered` are byte ranges theme evidence
-    /// already explains; `is_theme_phrase` tells a phrase of the taxonomy.
+    /// already explains; `is_theme_phrase` tells a phrase of the taxonomy, `is_dictionary_word` a word the
+    /// segmenter's dictionary knows.
     pub(crate) fn extract(
         &self,
         text: &str,
         words: &[Word<'_>],
         covered: &[Range<usize>],
         is_theme_phrase: impl Fn(&str) -> bool,
+        is_dictionary_word: impl Fn(&str) -> bool,
     ) -> Vec<Keyphrase> {
         let mut is_covered = vec![false; text.len() + 1];
         for range in covered {
@@ -66,8 +70,13 @@ impl Keyphrases {
         for word in words.iter().filter(|w| candidate(w)) {
             *counts.entry(word.text).or_default() += 1;
         }
-        counts.retain(|word, _| {
-            !self.stop_words.contains(*word) && !word.ends_with(PLACE_ENDINGS) && !is_theme_phrase(word)
+        // Words the segmenter's HMM made up (not in its dictionary) are often fragments (为翼, 农等): kept only
+        // when they recur.
+        counts.retain(|word, count| {
+            !self.stop_words.contains(*word)
+                && !word.ends_with(PLACE_ENDINGS)
+                && !is_theme_phrase(word)
+                && (*count >= MIN_UNKNOWN_WORD_COUNT || is_dictionary_word(word))
         });
         // A pair of content words standing together is a phrase candidate when it recurs.
         let mut pairs: FxHashMap<&str, (u32, &str, &str)> = FxHashMap::default();
@@ -88,10 +97,10 @@ impl Keyphrases {
         }
         let mut scored: Vec<(&str, f32)> = counts
             .iter()
-            .map(|(&word, &count)| (word, count as f32 * self.idf(word)))
+            .map(|(&word, &count)| (word, salience(count, self.idf(word))))
             .chain(pairs.iter().filter(|&(_, &(count, _, _))| count >= 2).map(|(&pair, &(count, a, b))| {
                 // A pair is as rare as its parts on average, and a little rarer for standing together.
-                (pair, count as f32 * ((self.idf(a) + self.idf(b)) / 2.0 + 1.0))
+                (pair, salience(count, (self.idf(a) + self.idf(b)) / 2.0 + 1.0))
             }))
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
@@ -115,6 +124,12 @@ impl Keyphrases {
     fn idf(&self, word: &str) -> f32 {
         self.idf.get(word).copied().unwrap_or(self.median_idf)
     }
+}
+
+/// TF-IDF with a damped term frequency and a sharpened IDF: in a long report the raw frequency of everyday
+/// words (改革, 增加, 国家) swamps the rarer words that say what the report is about.
+fn salience(count: u32, idf: f32) -> f32 {
+    (1.0 + (count as f32).ln()) * idf * idf
 }
 
 fn round(x: f32) -> f64 {
