@@ -4,6 +4,7 @@
 mod cli;
 mod corpus;
 mod encodings;
+mod plans;
 mod schema;
 mod seed;
 mod spans;

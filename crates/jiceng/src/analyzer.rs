@@ -4,11 +4,13 @@
 //! [`Analysis`] with every span mapped back to the original text.
 
 use crate::error::Result;
-use crate::model::{Analysis, Mention, Speaker, Statement, Theme};
+use crate::model::{Analysis, Formula, FormulaPart, Mention, PlanItem, Speaker, Statement, Theme};
+use crate::plans::{enumerations, formulas::Formulas};
 use crate::segment::Segmenter;
 use crate::statements::{self, SpeakerMatch, lexicon::Lexicon};
 use crate::text::decode::decode;
 use crate::text::normalize::Normalized;
+use crate::text::sentences::paragraphs;
 use crate::themes::keyphrases::Keyphrases;
 use crate::themes::matcher::{Hit, ThemeMatcher};
 use crate::themes::taxonomy::{Taxonomy, TaxonomyUpdate};
@@ -31,6 +33,7 @@ struct Inner {
     lexicon: Lexicon,
     themes: ThemeMatcher,
     keyphrases: Keyphrases,
+    formulas: Formulas,
 }
 
 /// Options for an [`Analyzer`].
@@ -104,7 +107,13 @@ impl AnalyzerBuilder {
         for dictionary in &self.dictionaries {
             segmenter.add_dictionary(dictionary)?;
         }
-        let inner = Inner { segmenter, lexicon: Lexicon::builtin(), themes, keyphrases: Keyphrases::builtin() };
+        let inner = Inner {
+            segmenter,
+            lexicon: Lexicon::builtin(),
+            themes,
+            keyphrases: Keyphrases::builtin(),
+            formulas: Formulas::builtin(),
+        };
         Ok(Analyzer { inner: Arc::new(inner) })
     }
 }
@@ -142,6 +151,12 @@ impl Analyzer {
         }
         let hits = inner.themes.hits(norm, |b| boundary[b]);
 
+        let paragraphs: Vec<Range<usize>> = paragraphs(norm).collect();
+        let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
+        let items = enumerations::items(norm, &paragraphs, &sections);
+        let found_formulas = inner.formulas.find(norm);
+        let within = |range: &Range<usize>, at: usize| range.contains(&at);
+
         let statements = found_statements
             .iter()
             .map(|found| {
@@ -157,8 +172,37 @@ impl Analyzer {
                         .map(|f| inner.themes.taxonomy.themes[f.theme].id.clone())
                         .collect(),
                     places: Vec::new(),
-                    plan_items: Vec::new(),
-                    formulas: Vec::new(),
+                    plan_items: (0..items.len()).filter(|&i| within(&found.range, items[i].range.start)).collect(),
+                    formulas: (0..found_formulas.len())
+                        .filter(|&i| within(&found.range, found_formulas[i].range.start))
+                        .collect(),
+                }
+            })
+            .collect();
+        let plan_items = items
+            .iter()
+            .map(|item| {
+                let whole = source.mention(item.range.clone());
+                PlanItem {
+                    list: item.list,
+                    ordinal: item.ordinal,
+                    marker: source.mention(item.marker.clone()).text,
+                    text: whole.text,
+                    start: whole.start,
+                    end: whole.end,
+                }
+            })
+            .collect();
+        let formulas = found_formulas
+            .into_iter()
+            .map(|f| {
+                let whole = source.mention(f.range);
+                Formula {
+                    text: whole.text,
+                    start: whole.start,
+                    end: whole.end,
+                    parts: f.parts.into_iter().map(|(number, unit)| FormulaPart { number, unit }).collect(),
+                    members: f.members.into_iter().map(|m| source.mention(m)).collect(),
                 }
             })
             .collect();
@@ -178,8 +222,8 @@ impl Analyzer {
             statements,
             themes,
             places: Vec::new(),
-            plan_items: Vec::new(),
-            formulas: Vec::new(),
+            plan_items,
+            formulas,
             keyphrases,
         }
     }

@@ -74,10 +74,10 @@ pub(crate) fn attributions(lexicon: &Lexicon, text: &str, sentences: &[Range<usi
                 let pronoun = PRONOUNS.iter().find(|p| rest.starts_with(*p));
                 let previous = &sentences[index - 1];
                 let intro = earlier.rev().find(|i| previous.contains(&i.speaker.span.start));
-                if let (Some(p), Some(intro)) = (pronoun, intro) {
-                    if verb_follows_directly(lexicon, &rest[p.len()..]) {
-                        found.push(Attribution { speaker: intro.speaker.clone(), start: previous.start });
-                    }
+                if let (Some(p), Some(intro)) = (pronoun, intro)
+                    && verb_follows_directly(lexicon, &rest[p.len()..])
+                {
+                    found.push(Attribution { speaker: intro.speaker.clone(), start: previous.start });
                 }
             }
         }

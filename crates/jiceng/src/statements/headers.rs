@@ -21,10 +21,8 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
     }
     let mut start = line.start + (s.len() - s.trim_start_matches(['—', '-', '–', '─']).len());
     let dashed = start > line.start;
-    if dashed {
-        if let Some(lead) = LEADS.iter().find(|l| text[start..line.end].starts_with(*l)) {
-            start += lead.len();
-        }
+    if dashed && let Some(lead) = LEADS.iter().find(|l| text[start..line.end].starts_with(*l)) {
+        start += lead.len();
     }
     let end = line.end - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
     let body = start..end;
@@ -35,10 +33,10 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
         [first, .., last] => {
             let rest = first.end + 1..body.end;
             let head = body.start..last.start - 1;
-            if lexicon.is_name(&text[first.clone()]) {
-                if let Some(found) = post_at_end(lexicon, text, trim(text, rest), first.clone()) {
-                    return Some(found);
-                }
+            if lexicon.is_name(&text[first.clone()])
+                && let Some(found) = post_at_end(lexicon, text, trim(text, rest), first.clone())
+            {
+                return Some(found);
             }
             if lexicon.is_name(&text[last.clone()]) {
                 return post_at_end(lexicon, text, trim(text, head), last.clone());

@@ -209,15 +209,16 @@ fn junk_len(rest: &str, previous: Option<char>) -> Option<usize> {
             }
         }
     }
-    if rest.starts_with(['(', '（']) && previous.is_some_and(is_cjk) {
-        if let Some(len) = pinyin_gloss_len(rest) {
-            return Some(len);
-        }
+    if rest.starts_with(['(', '（'])
+        && previous.is_some_and(is_cjk)
+        && let Some(len) = pinyin_gloss_len(rest)
+    {
+        return Some(len);
     }
-    if rest.starts_with("【字体") {
-        if let Some(close) = rest.find('】').filter(|&i| i < 60) {
-            return Some(close + '】'.len_utf8());
-        }
+    if rest.starts_with("【字体")
+        && let Some(close) = rest.find('】').filter(|&i| i < 60)
+    {
+        return Some(close + '】'.len_utf8());
     }
     FURNITURE.iter().find(|f| rest.starts_with(*f)).map(|f| f.len())
 }
@@ -264,7 +265,7 @@ fn is_lost_character(before: &str, after: &str) -> bool {
     if !is_cjk(prev) || !is_cjk(next) {
         return false;
     }
-    let clause_start = before.rfind([',', '。', ';', ':', '!', '?', '、', ' ']).map_or(0, |i| i + 1);
+    let clause_start = super::offsets::after_last(before, &[',', '。', ';', ':', '!', '?', '、', ' ']);
     let clause = &before[clause_start..];
     !QUESTION_CUES.iter().any(|cue| clause.contains(cue))
 }
@@ -349,6 +350,7 @@ mod tests {
     fn lost_character_question_mark_becomes_a_dot_but_real_questions_stay() {
         assert_eq!(roundtrip("实施邻聚力?美空间").as_str(), "实施邻聚力·美空间");
         assert_eq!(roundtrip("你觉得怎么样?我觉得很好").as_str(), "你觉得怎么样?我觉得很好");
+        assert_eq!(roundtrip("大家好。实施邻聚力?美空间").as_str(), "大家好。实施邻聚力·美空间");
     }
 
     #[test]

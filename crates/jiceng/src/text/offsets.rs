@@ -39,6 +39,12 @@ fn count_char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
+/// Byte offset just past the last of `chars` in `text`, or 0 when there is none: where the stretch after the
+/// last delimiter begins.
+pub(crate) fn after_last(text: &str, chars: &[char]) -> usize {
+    text.char_indices().rev().find(|(_, c)| chars.contains(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Byte offset of character `char_offset` in `text` (its length when past the end).
 pub fn byte_of_char(text: &str, char_offset: usize) -> usize {
     text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)

@@ -1,0 +1,304 @@
+//! Enumerations: the markers of numbered plan items in every style, grouped into lists, each item running to
+//! the next marker of its list or the end of its paragraph.
+//!
+//! A marker counts only at the start of a clause (paragraph start or after punctuation), so 全国第一 and
+//! 第一书记 are not markers, and each style has its own shape test (一是一 is an idiom; 一、二、三产业 is not a
+//! heading). Lists are per style: a list goes on while ordinals rise and starts anew when they fall back, so a
+//! report's 一、 headings, the （一） headings under each, and the 一是 lists inside paragraphs come out as
+//! separate lists of one outline.
+
+use super::numerals::{arabic_len, chinese_len, circled, value};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Highest ordinal taken for a marker; larger numbers are quantities.
+const MAX_ORDINAL: u32 = 30;
+
+/// The shape of a marker; items of one list share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    /// 一是
+    Shi,
+    /// 一要
+    Yao,
+    /// 第一,
+    Di,
+    /// 首先 其次 再次 最后
+    Sequence,
+    /// (一)
+    ParenChinese,
+    /// 一、
+    ChineseComma,
+    /// 1.
+    ArabicDot,
+    /// 1、
+    ArabicComma,
+    /// 1)
+    ArabicParen,
+    /// (1)
+    ParenArabic,
+    /// ①
+    Circled,
+}
+
+#[derive(Debug, Clone)]
+struct Marker {
+    style: Style,
+    ordinal: u32,
+    range: Range<usize>,
+    paragraph: usize,
+}
+
+/// One numbered item: byte ranges in normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Item {
+    pub(crate) list: usize,
+    pub(crate) ordinal: u32,
+    pub(crate) marker: Range<usize>,
+    pub(crate) range: Range<usize>,
+}
+
+/// The numbered items of `text`, in document order. `paragraphs` are its paragraphs; `sections` the stretches
+/// (statements) that no list runs across.
+pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<usize>]) -> Vec<Item> {
+    let markers: Vec<Marker> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            markers_in(text, p.clone()).into_iter().map(move |(style, ordinal, range)| Marker {
+                style,
+                ordinal,
+                range,
+                paragraph: i,
+            })
+        })
+        .collect();
+    let section_of = |at: usize| sections.iter().position(|s| s.contains(&at));
+    // Group into lists: per style, while ordinals rise within one section.
+    let mut open: HashMap<Style, (usize, u32, Option<usize>)> = HashMap::new();
+    let mut lists: Vec<Vec<Marker>> = Vec::new();
+    for marker in markers {
+        let section = section_of(marker.range.start);
+        match open.get_mut(&marker.style) {
+            Some((list, last, s)) if marker.ordinal > *last && *s == section => {
+                *last = marker.ordinal;
+                lists[*list].push(marker);
+            }
+            _ => {
+                open.insert(marker.style, (lists.len(), marker.ordinal, section));
+                lists.push(vec![marker]);
+            }
+        }
+    }
+    // 首先 alone is a way of speaking, not a list.
+    lists.retain(|list| list[0].style != Style::Sequence || list.len() >= 2);
+    // An item ends at the next marker of its style in its paragraph (of its own list, or of a list of the same
+    // style that starts there), else at the paragraph's end.
+    let mut next_of_style: HashMap<(Style, usize), Vec<usize>> = HashMap::new();
+    for list in &lists {
+        for marker in list {
+            next_of_style.entry((marker.style, marker.paragraph)).or_default().push(marker.range.start);
+        }
+    }
+    next_of_style.values_mut().for_each(|starts| starts.sort_unstable());
+    let mut items = Vec::new();
+    for (list_index, list) in lists.iter().enumerate() {
+        for marker in list {
+            let starts = &next_of_style[&(marker.style, marker.paragraph)];
+            let next = starts.partition_point(|&s| s <= marker.range.start);
+            let end = starts.get(next).copied().unwrap_or(paragraphs[marker.paragraph].end);
+            let end = marker.range.start + text[marker.range.start..end].trim_end().len();
+            items.push(Item {
+                list: list_index,
+                ordinal: marker.ordinal,
+                marker: marker.range.clone(),
+                range: marker.range.start..end,
+            });
+        }
+    }
+    items.sort_by_key(|i| (i.range.start, i.list));
+    items
+}
+
+/// Markers in one paragraph: (style, ordinal, byte range of the marker).
+fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut sequence = 0u32;
+    for (offset, c) in text[paragraph.clone()].char_indices() {
+        let at = paragraph.start + offset;
+        let rest = &text[at..paragraph.end];
+        let clause_start = previous
+            .is_none_or(|p| matches!(p, '。' | ';' | ',' | ':' | '!' | '?' | ' ' | '“' | '”' | ')' | '、' | '…'));
+        let line_start = previous.is_none_or(|p| matches!(p, '。' | ';' | ':' | ' '));
+        previous = Some(c);
+        // Circled numbers are markers wherever they stand.
+        if let Some(n) = circled(c) {
+            found.push((Style::Circled, n, at..at + c.len_utf8()));
+            continue;
+        }
+        if !clause_start {
+            continue;
+        }
+        if let Some((style, n, len)) = paren_marker(rest) {
+            found.push((style, n, at..at + len));
+        } else if let Some((style, n, len)) = chinese_marker(rest, offset == 0 || line_start) {
+            found.push((style, n, at..at + len));
+        } else if let Some((style, n, len)) = arabic_marker(rest).filter(|_| offset == 0 || line_start) {
+            found.push((style, n, at..at + len));
+        } else if let Some((n, len)) = sequence_marker(rest, sequence) {
+            sequence = n;
+            found.push((Style::Sequence, n, at..at + len));
+        }
+    }
+    found
+}
+
+/// `(一)`, `(12)`.
+fn paren_marker(rest: &str) -> Option<(Style, u32, usize)> {
+    let inner = rest.strip_prefix('(')?;
+    let chinese = chinese_len(inner);
+    let (style, len) =
+        if chinese > 0 { (Style::ParenChinese, chinese) } else { (Style::ParenArabic, arabic_len(inner)) };
+    if len == 0 || !inner[len..].starts_with(')') {
+        return None;
+    }
+    let n = value(&inner[..len]).filter(|n| (1..=MAX_ORDINAL).contains(n))?;
+    Some((style, n, len + 2))
+}
+
+/// `一是`, `一要`, `第一,`, and at the start of a line `一、`.
+fn chinese_marker(rest: &str, line_start: bool) -> Option<(Style, u32, usize)> {
+    let (numeral_at, style_hint) = match rest.strip_prefix('第') {
+        Some(after) => (after, Some(Style::Di)),
+        None => (rest, None),
+    };
+    let len = chinese_len(numeral_at);
+    if len == 0 {
+        return None;
+    }
+    let numeral = &numeral_at[..len];
+    let n = value(numeral).filter(|n| (1..=MAX_ORDINAL).contains(n))?;
+    let after = &numeral_at[len..];
+    let prefix = rest.len() - numeral_at.len() + len;
+    let next = after.chars().next()?;
+    if style_hint == Some(Style::Di) {
+        // 第一, 第二: — but not 第一书记, 第一次, 第一批.
+        return matches!(next, ',' | '、' | ':' | ' ').then_some((Style::Di, n, prefix));
+    }
+    match next {
+        // 一是一,二是二 is an idiom of exactness, not a list.
+        '是' if !after['是'.len_utf8()..].starts_with(numeral) => Some((Style::Shi, n, prefix + '是'.len_utf8())),
+        '要' => Some((Style::Yao, n, prefix + '要'.len_utf8())),
+        // A heading 一、 opens a line; 一、二、三产业 counts things.
+        '、' if line_start && chinese_len(&after['、'.len_utf8()..]) == 0 => {
+            Some((Style::ChineseComma, n, prefix + '、'.len_utf8()))
+        }
+        _ => None,
+    }
+}
+
+/// `1.`, `1、`, `1)` at the start of a line (not `1.5`, not a year).
+fn arabic_marker(rest: &str) -> Option<(Style, u32, usize)> {
+    let len = arabic_len(rest);
+    if len == 0 || len > 2 {
+        return None;
+    }
+    let n = value(&rest[..len]).filter(|n| (1..=MAX_ORDINAL).contains(n))?;
+    let after = &rest[len..];
+    let style = match after.chars().next()? {
+        '.' if !after[1..].starts_with(|c: char| c.is_ascii_digit()) => Style::ArabicDot,
+        '、' => Style::ArabicComma,
+        ')' => Style::ArabicParen,
+        _ => return None,
+    };
+    Some((style, n, len + after.chars().next()?.len_utf8()))
+}
+
+/// 首先 其次 再次 最后, with the ordinal each takes after the one before.
+fn sequence_marker(rest: &str, previous: u32) -> Option<(u32, usize)> {
+    let word = ["首先", "其次", "再次", "最后"].into_iter().find(|w| rest.starts_with(w))?;
+    let after = &rest[word.len()..];
+    // 最后一公里, 再次当选: the closing and repeating words begin lists only when set off by a comma.
+    if matches!(word, "最后" | "再次") && !after.starts_with([',', ':', ' ']) {
+        return None;
+    }
+    let n = match word {
+        "首先" => 1,
+        "其次" => previous.max(1) + 1,
+        _ => previous + 1,
+    };
+    Some((n, word.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences::paragraphs;
+
+    fn lists(text: &str) -> Vec<(usize, u32, String)> {
+        let paras: Vec<Range<usize>> = paragraphs(text).collect();
+        items(text, &paras, std::slice::from_ref(&(0..text.len())))
+            .into_iter()
+            .map(|i| (i.list, i.ordinal, text[i.range].chars().take(6).collect()))
+            .collect()
+    }
+
+    fn owned(rows: &[(usize, u32, &str)]) -> Vec<(usize, u32, String)> {
+        rows.iter().map(|&(l, o, t)| (l, o, t.to_string())).collect()
+    }
+
+    #[test]
+    fn yishi_items_run_to_the_next_marker() {
+        let text = "2025年,社区将坚持原则。一是推进完整社区建设。持续开展验收。二是关爱困境儿童。三是关注重点人群;四是优化就业服务。";
+        assert_eq!(
+            lists(text),
+            owned(&[(0, 1, "一是推进完整"), (0, 2, "二是关爱困境"), (0, 3, "三是关注重点"), (0, 4, "四是优化就业")])
+        );
+        let paras: Vec<Range<usize>> = paragraphs(text).collect();
+        let first = &items(text, &paras, std::slice::from_ref(&(0..text.len())))[0];
+        assert_eq!(&text[first.range.clone()], "一是推进完整社区建设。持续开展验收。");
+        assert_eq!(&text[first.marker.clone()], "一是");
+    }
+
+    #[test]
+    fn an_outline_comes_out_as_nested_lists() {
+        let text = "一、2025年工作回顾\n(一)经济运行\n一是扩内需。二是稳增长。\n(二)改革开放\n二、2026年工作安排\n(一)扩大内需\n1.提振消费\n2.扩大投资";
+        assert_eq!(
+            lists(text),
+            owned(&[
+                (0, 1, "一、2025"),
+                (1, 1, "(一)经济运"),
+                (2, 1, "一是扩内需。"),
+                (2, 2, "二是稳增长。"),
+                (1, 2, "(二)改革开"),
+                (0, 2, "二、2026"),
+                (3, 1, "(一)扩大内"),
+                (4, 1, "1.提振消费"),
+                (4, 2, "2.扩大投资"),
+            ])
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_markers_are_not() {
+        assert!(lists("他被评为全国第一,并担任驻村第一书记。").is_empty());
+        assert!(lists("做到一是一,二是二。").is_empty());
+        assert!(lists("推动一、二、三产业融合。").is_empty());
+        assert!(lists("打通服务群众最后一公里。首先,要感谢大家。").is_empty());
+        assert!(lists("2025年1.5亿元").is_empty());
+    }
+
+    #[test]
+    fn other_styles() {
+        assert_eq!(
+            lists("首先,发展经济;其次,完善网格;最后,关注骑手。"),
+            owned(&[(0, 1, "首先,发展经"), (0, 2, "其次,完善网"), (0, 3, "最后,关注骑")])
+        );
+        assert_eq!(lists("一要抓团结,二要抓服务。"), owned(&[(0, 1, "一要抓团结,"), (0, 2, "二要抓服务。")]));
+        assert_eq!(lists("第一,抓党建;第二,抓服务。"), owned(&[(0, 1, "第一,抓党建"), (0, 2, "第二,抓服务")]));
+        assert_eq!(lists("包括①居民;②商户。"), owned(&[(0, 1, "①居民;"), (0, 2, "②商户。")]));
+        assert_eq!(lists("措施:(1)摸底;(2)建档。"), owned(&[(0, 1, "(1)摸底;"), (0, 2, "(2)建档。")]));
+        assert_eq!(lists("一是推进;三是落实。"), owned(&[(0, 1, "一是推进;"), (0, 3, "三是落实。")]));
+    }
+}
