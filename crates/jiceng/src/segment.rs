@@ -4,6 +4,7 @@
 //! check that a phrase starts and ends on word boundaries.
 
 use crate::error::{Error, Result};
+use crate::text::normalize::Normalized;
 use jieba_rs::Jieba;
 use std::io::BufRead;
 
@@ -50,7 +51,12 @@ impl Segmenter {
                     reason: format!("frequency `{freq}` is not a whole number"),
                 })?;
             }
-            entries.push_str(line);
+            // Segmentation runs on normalized text, so a word given in traditional characters or full-width
+            // forms is entered in its normalized form.
+            let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            entries.push_str(Normalized::new(word).as_str());
+            entries.push(' ');
+            entries.push_str(rest);
             entries.push('\n');
         }
         let mut reader: &mut dyn BufRead = &mut entries.as_bytes();
@@ -63,7 +69,7 @@ impl Segmenter {
 
     /// Adds one word so it comes out whole.
     pub fn add_word(&mut self, word: &str) {
-        self.jieba.add_word(word, None, None);
+        self.jieba.add_word(Normalized::new(word).as_str(), None, None);
     }
 
     /// Whether the dictionary knows `word` (segmentation may also make up words it does not know).
@@ -100,6 +106,15 @@ mod tests {
         {
             assert!(words.contains(&term), "{term} not whole in {words:?}");
         }
+    }
+
+    #[test]
+    fn a_user_word_in_traditional_characters_matches_normalized_text() {
+        let mut segmenter = Segmenter::new();
+        segmenter.add_dictionary("春熙孃孃 50000 n\n網格長制 50000 n").unwrap();
+        let text = Normalized::new("春熙孃孃推行網格長制");
+        let words: Vec<&str> = segmenter.cut(text.as_str()).iter().map(|w| w.text).collect();
+        assert_eq!(words, [Normalized::new("春熙孃孃").as_str(), "推行", "网格长制"]);
     }
 
     #[test]
