@@ -7,6 +7,7 @@ type gets a helpful TypeError) and converts the results.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union, cast
@@ -27,10 +28,15 @@ _DICTIONARY_SUFFIXES = (".txt", ".dict", ".dic", ".csv", ".tsv")
 class Analyzer:
     """Extracts speakers and statements (and, as they land, themes, places, plan items and slogans) from texts.
 
-    ``Analyzer(dictionary=None)``: ``dictionary`` adds words to segmentation, in jieba's format (``word [freq]
-    [tag]`` per line). Give the dictionary text as a ``str``, or a file as a path (``pathlib.Path``, or a
-    single-line ``str`` naming a file); ``bytes`` are decoded like documents. A malformed line raises
-    :class:`jiceng.DataError`.
+    ``Analyzer(dictionary=None, taxonomy=None)``: ``dictionary`` adds words to segmentation, in jieba's format
+    (``word [freq] [tag]`` per line). Give the dictionary text as a ``str``, or a file as a path
+    (``pathlib.Path``, or a single-line ``str`` naming a file); ``bytes`` are decoded like documents.
+
+    ``taxonomy`` changes the themes: a ``dict`` such as ``{"themes": [{"id": "night_economy", "label": "夜间经济",
+    "category": "发展", "keywords": ["夜市"]}]}`` adds a theme (an existing ``id`` gets the keywords, ``weak``
+    words and ``exclude`` phrases added; ``"replace": True`` replaces the built-in taxonomy), or the same as a
+    TOML or JSON file (a path) or TOML text. :meth:`taxonomy` shows the themes in use. A malformed dictionary or
+    taxonomy raises :class:`jiceng.DataError` naming the line and field.
 
     Construction loads the built-in data once (a fraction of a second); the analyzer is then safe to share between
     threads, and pickles by its options (a dictionary file by its contents), so multiprocessing, Dask and Spark can
@@ -39,13 +45,26 @@ class Analyzer:
 
     __slots__ = ("_native", "_options")
 
-    # Options the core gains later (taxonomy=, places=, home_region=) become keyword-only parameters here: each is
-    # resolved to plain data (a path read, a dict kept), passed to `_jiceng.Analyzer` by keyword, and stored in
-    # `_options`, so that pickling and repr keep working unchanged.
-    def __init__(self, dictionary: Union[str, "os.PathLike[str]", bytes, None] = None) -> None:
-        self._native = _jiceng.Analyzer(dictionary=_read_dictionary(dictionary))
+    # Options the core gains later (places=, home_region=) become keyword parameters here: each is resolved to
+    # plain data (a path read, a dict kept), passed to `_jiceng.Analyzer` by keyword, and stored in `_options`, so
+    # that pickling and repr keep working unchanged.
+    def __init__(
+        self,
+        dictionary: Union[str, "os.PathLike[str]", bytes, None] = None,
+        taxonomy: Union[Dict[str, Any], str, "os.PathLike[str]", None] = None,
+    ) -> None:
+        taxonomy_json, taxonomy_toml = _read_taxonomy(taxonomy)
+        self._native = _jiceng.Analyzer(
+            dictionary=_read_dictionary(dictionary), taxonomy_json=taxonomy_json, taxonomy_toml=taxonomy_toml
+        )
         # Options as they were resolved (a path replaced by the file's text): what pickling rebuilds from.
-        self._options: Dict[str, Any] = {"dictionary": self._native.dictionary}
+        resolved: Union[Dict[str, Any], str, None] = json.loads(taxonomy_json) if taxonomy_json else taxonomy_toml
+        self._options: Dict[str, Any] = {"dictionary": self._native.dictionary, "taxonomy": resolved}
+
+    def taxonomy(self) -> Dict[str, Any]:
+        """The taxonomy in use: ``{"version": ..., "themes": [{"id", "label", "category", "description",
+        "keywords", "weak", "exclude"}, ...]}``."""
+        return cast(Dict[str, Any], json.loads(self._native.taxonomy()))
 
     def analyze(self, text: Text, id: Optional[str] = None) -> Analysis:
         """Analyses one text and returns its :class:`~jiceng.Analysis`.
@@ -120,11 +139,14 @@ class Analyzer:
         return (_rebuild, (self._options,))
 
     def __repr__(self) -> str:
+        parts = []
         dictionary = self._options["dictionary"]
-        if dictionary is None:
-            return "Analyzer()"
-        lines = sum(1 for line in dictionary.splitlines() if line.strip())
-        return f"Analyzer(dictionary=<{lines} lines>)"
+        if dictionary is not None:
+            lines = sum(1 for line in dictionary.splitlines() if line.strip())
+            parts.append(f"dictionary=<{lines} lines>")
+        if self._options["taxonomy"] is not None:
+            parts.append(f"taxonomy=<{len(self.taxonomy()['themes'])} themes>")
+        return f"Analyzer({', '.join(parts)})"
 
 
 def _rebuild(options: Dict[str, Any]) -> Analyzer:
@@ -149,6 +171,27 @@ def _read_dictionary(dictionary: object) -> Union[str, bytes, None]:
     raise TypeError(
         "dictionary must be the dictionary text (str), a path (str or pathlib.Path) or bytes, "
         f"not {type(dictionary).__name__}"
+    )
+
+
+def _read_taxonomy(taxonomy: object) -> Tuple[Optional[str], Optional[str]]:
+    """``(json text, toml text)`` of a taxonomy given as a dict, a path to a .json/.toml file, or TOML text."""
+    if taxonomy is None:
+        return None, None
+    if isinstance(taxonomy, dict):
+        return json.dumps(taxonomy, ensure_ascii=False), None
+    if isinstance(taxonomy, (str, os.PathLike)):
+        candidate = os.fspath(taxonomy)
+        is_path = isinstance(taxonomy, os.PathLike) or (
+            "\n" not in candidate.strip() and candidate.strip().lower().endswith((".toml", ".json"))
+        )
+        if not is_path:
+            return None, candidate
+        text = Path(candidate.strip()).read_text(encoding="utf-8")
+        return (text, None) if candidate.strip().lower().endswith(".json") else (None, text)
+    raise TypeError(
+        "taxonomy must be a dict, a path to a .toml or .json file, or TOML text, "
+        f"not {type(taxonomy).__name__}"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import pickle
 from pathlib import Path
 from typing import Iterator, Tuple
 
@@ -160,3 +161,32 @@ def test_analysis_rebuilds_from_cli_json(analyzer: jiceng.Analyzer, sample_text:
     d = a.to_dict()
     d["statements"].clear()
     assert len(a.to_dict()["statements"]) == 4
+
+
+def test_a_taxonomy_from_a_dict_adds_a_theme_with_evidence() -> None:
+    text = "社区将发展夜间经济,开办夜市,推进党建引领。"
+    analyzer = jiceng.Analyzer(
+        taxonomy={"themes": [{"id": "night_economy", "label": "夜间经济", "category": "发展", "keywords": ["夜市"]}]}
+    )
+    themes = {t.id: t for t in analyzer.analyze(text).themes}
+    assert "night_economy" in themes and "party_building" in themes
+    evidence = themes["night_economy"].evidence[0]
+    assert (evidence.text, text[evidence.start:evidence.end]) == ("夜市", "夜市")
+    assert any(t["id"] == "night_economy" for t in analyzer.taxonomy()["themes"])
+    assert len(jiceng.Analyzer().taxonomy()["themes"]) == 23
+
+
+def test_a_taxonomy_file_can_replace_the_builtin_one(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('replace = true\n[[themes]]\nid = "night_economy"\nlabel = "夜间经济"\ncategory = "发展"\nkeywords = ["夜市"]\n', encoding="utf-8")
+    analyzer = jiceng.Analyzer(taxonomy=path)
+    assert [t.id for t in analyzer.analyze("开办夜市,推进党建引领。").themes] == ["night_economy"]
+    clone = pickle.loads(pickle.dumps(analyzer))
+    assert [t["id"] for t in clone.taxonomy()["themes"]] == ["night_economy"]
+
+
+def test_a_malformed_taxonomy_names_its_line_and_field() -> None:
+    with pytest.raises(jiceng.DataError, match=r"line 2.*keyword"):
+        jiceng.Analyzer(taxonomy='[[themes]]\nkeyword = ["夜市"]\n')
+    with pytest.raises(TypeError, match="taxonomy must be"):
+        jiceng.Analyzer(taxonomy=42)  # type: ignore[arg-type]

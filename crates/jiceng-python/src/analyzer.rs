@@ -14,6 +14,9 @@ pub struct PyAnalyzer {
     inner: jiceng::Analyzer,
     /// The user dictionary as text, kept so that Python can pickle the analyzer by its arguments.
     dictionary: Option<String>,
+    /// The user taxonomy file (JSON or TOML text) as given, kept for the same reason.
+    taxonomy_json: Option<String>,
+    taxonomy_toml: Option<String>,
 }
 
 /// `(json, text)`: an analysis as JSON, and the text when Rust decoded it.
@@ -29,24 +32,55 @@ fn pair(output: Output) -> Pair {
 impl PyAnalyzer {
     /// Loads the built-in data and the options given. `dictionary` is a jieba-format user dictionary as `str`,
     /// or as `bytes` in any supported encoding.
+    /// `taxonomy_json` / `taxonomy_toml` are a taxonomy file's text (see `jiceng themes`): themes to add or
+    /// extend, or with `replace` a whole taxonomy.
     #[new]
-    #[pyo3(signature = (*, dictionary = None))]
-    fn new(py: Python<'_>, dictionary: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    #[pyo3(signature = (*, dictionary = None, taxonomy_json = None, taxonomy_toml = None))]
+    fn new(
+        py: Python<'_>,
+        dictionary: Option<&Bound<'_, PyAny>>,
+        taxonomy_json: Option<String>,
+        taxonomy_toml: Option<String>,
+    ) -> PyResult<Self> {
         let dictionary = match dictionary {
             None => None,
             Some(obj) => Some(dictionary_text(obj)?),
         };
-        let options = dictionary.clone();
+        let options = (dictionary.clone(), taxonomy_json.clone(), taxonomy_toml.clone());
         let inner = py.detach(move || {
             guarded(|| {
+                let (dictionary, json, toml) = options;
                 let mut builder = jiceng::Analyzer::builder();
-                if let Some(dictionary) = options {
+                if let Some(dictionary) = dictionary {
                     builder = builder.dictionary(dictionary);
+                }
+                if let Some(json) = json {
+                    builder = builder.taxonomy_json(json);
+                }
+                if let Some(toml) = toml {
+                    builder = builder.taxonomy_toml(toml);
                 }
                 Ok(builder.build()?)
             })
         })?;
-        Ok(Self { inner, dictionary })
+        Ok(Self { inner, dictionary, taxonomy_json, taxonomy_toml })
+    }
+
+    /// The taxonomy file given as JSON text, or None.
+    #[getter]
+    fn taxonomy_json(&self) -> Option<&str> {
+        self.taxonomy_json.as_deref()
+    }
+
+    /// The taxonomy file given as TOML text, or None.
+    #[getter]
+    fn taxonomy_toml(&self) -> Option<&str> {
+        self.taxonomy_toml.as_deref()
+    }
+
+    /// The taxonomy in use, as JSON: `{"version", "themes": [{"id", "label", "category", "keywords", ...}]}`.
+    fn taxonomy(&self) -> String {
+        serde_json::to_string(self.inner.taxonomy()).expect("a taxonomy serializes")
     }
 
     /// The user dictionary as text, or None.
