@@ -71,3 +71,16 @@ fn segmented_words_point_into_the_original() {
         assert_eq!(slice_chars(text, w.start, w.end), w.text);
     }
 }
+
+#[test]
+fn inputs_that_once_crashed_analyze_cleanly() {
+    // Found by random composition of markers, slogans, quotes and junk: an empty quotation before a slogan, and
+    // an empty enumeration item after a colon.
+    for text in [
+        "她表示①7+N街道，&nbsp;)“【字体王陈，😀是刘晓\t7+N，街道\r\n\n“”三区联动锦江区 （一）一、在社区:2、〇&。“三个王陈",
+        "?3)ABC，/p>一是一老一小三圈共融社區(qū)党建引领？)&nbsp;3大核心/p>：党委书记（一）&# ：(二)一、：动员黨總支書記三圈共融\u{feff}、、,——&#12345; … ",
+    ] {
+        let analysis = serde_json::to_value(ANALYZER.analyze(text)).unwrap();
+        assert_spans_point_into(text, &analysis, "regression");
+    }
+}

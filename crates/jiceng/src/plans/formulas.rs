@@ -258,7 +258,7 @@ fn members(text: &str, formula: Range<usize>, parts: &[(u32, String)]) -> Vec<Ra
         return compound;
     }
     let after = list_after(text, formula.end);
-    if after.len() == n { after } else { Vec::new() }
+    if after.len() == n && after.iter().all(|r| !r.is_empty()) { after } else { Vec::new() }
 }
 
 /// Items separated by 、 that end right before `end` (quotes and a linking 为/等/的 between them and it).
@@ -337,7 +337,7 @@ fn compound_before(text: &str, end: usize, n: usize, unit: &str) -> Option<Vec<R
     let open = head.rfind('“')?;
     let start = open + '“'.len_utf8();
     let chars: Vec<(usize, char)> = text[start..head.len()].char_indices().collect();
-    if n < 2 || !chars.len().is_multiple_of(n) || chars.len() / n > 4 {
+    if n < 2 || chars.len() < n || !chars.len().is_multiple_of(n) || chars.len() / n > 4 {
         return None;
     }
     let size = chars.len() / n;

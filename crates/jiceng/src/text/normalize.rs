@@ -73,9 +73,14 @@ impl Normalized {
         &self.text
     }
 
-    /// Maps a byte range of the normalized text (on character boundaries, non-empty) to the original.
+    /// Maps a byte range of the normalized text (on character boundaries) to the original.
     pub fn original_span(&self, original: &str, range: Range<usize>) -> OriginalSpan {
-        debug_assert!(range.start < range.end && range.end <= self.text.len());
+        if range.is_empty() {
+            // An empty span stays empty, placed where its position maps to.
+            let at = self.origin.get(range.start).map_or(original.len(), |&o| o as usize);
+            let chars = self.original_index.char_at(original, at);
+            return OriginalSpan { chars: (chars, chars), bytes: (at, at) };
+        }
         let start = self.origin[range.start] as usize;
         let last = self.origin[range.end - 1] as usize;
         let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
