@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod encodings;
 mod plans;
+mod properties;
 mod schema;
 mod seed;
 mod spans;
