@@ -1,13 +1,20 @@
-//! The `jiceng` command: analyze files, folders or standard input and print JSON.
+//! The `jiceng` command: analyze files, folders or standard input; list the themes; turn results into tables.
 //!
 //! Errors on one input are reported for that input (an error record in the output, a line on stderr) and do not
 //! stop the others; the exit code says whether anything failed. A closed pipe ends the run quietly.
 
+mod inputs;
+mod manifest;
+mod output;
+mod run;
+mod tables;
+
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiceng::Analyzer;
-use std::io::{self, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -25,15 +32,25 @@ struct Cli {
 enum Command {
     /// Analyze texts and print one JSON object per document.
     Analyze {
-        /// Files or folders (their .txt files, recursively); standard input when none.
+        /// Files or folders (their files matching --glob, recursively); standard input when none.
         paths: Vec<PathBuf>,
         /// `json`: one pretty object, or an array of them for several documents; `jsonl`: one object a line.
         /// Default: json for one document, jsonl for several.
         #[arg(long, value_enum)]
-        format: Option<Format>,
-        /// Write to FILE instead of standard output.
+        format: Option<run::Format>,
+        /// Write to FILE (complete or not at all: it is written under a temporary name and renamed).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Which files of a folder to read.
+        #[arg(long, default_value = "*.txt", value_name = "PATTERN")]
+        glob: String,
+        /// Analyze only documents that are new or changed since the last run into -o FILE (by content hash, kept
+        /// in FILE.manifest); the others keep their records, deleted ones are dropped.
+        #[arg(long, requires = "output")]
+        incremental: bool,
         #[command(flatten)]
         taxonomy: TaxonomyArg,
     },
@@ -45,6 +62,56 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write one long-format table of a results file as CSV (the tables of jiceng.to_frames in Python).
+    Export {
+        /// A JSON Lines results file of `jiceng analyze`.
+        results: PathBuf,
+        /// Which table.
+        #[arg(long, value_enum)]
+        table: Table,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// Start the file with a UTF-8 byte-order mark, so that Excel reads the Chinese correctly.
+        #[arg(long)]
+        bom: bool,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Count statements by county and theme: the first table a journalist wants.
+    Summary {
+        /// A JSON Lines results file of `jiceng analyze`.
+        results: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Table {
+    Statements,
+    Themes,
+    Places,
+    #[value(name = "plan_items")]
+    PlanItems,
+    Formulas,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Statements => "statements",
+            Table::Themes => "themes",
+            Table::Places => "places",
+            Table::PlanItems => "plan_items",
+            Table::Formulas => "formulas",
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Tsv,
 }
 
 #[derive(clap::Args)]
@@ -69,12 +136,6 @@ impl TaxonomyArg {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Json,
-    Jsonl,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -95,8 +156,13 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Runs the command; `Ok(false)` when some input failed.
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
-        Command::Analyze { paths, format, output, taxonomy } => analyze(&paths, format, output, &taxonomy),
+        Command::Analyze { paths, format, output, jobs, glob, incremental, taxonomy } => {
+            let analyzer = taxonomy.analyzer()?;
+            run::analyze(&analyzer, run::Options { paths, format, output, jobs, glob, incremental })
+        }
         Command::Themes { taxonomy, json } => themes(&taxonomy, json),
+        Command::Export { results, table, format, bom, output } => export(&results, table, format, bom, output),
+        Command::Summary { results } => summary(&results),
     }
 }
 
@@ -109,11 +175,8 @@ fn themes(taxonomy: &TaxonomyArg, json: bool) -> Result<bool> {
         writeln!(out)?;
     } else {
         writeln!(out, "taxonomy version {}: {} themes", taxonomy.version, taxonomy.themes.len())?;
-        writeln!(
-            out,
-            "{:<26} {:<8} {:<6} {:>8} {:>5} {:>8}",
-            "id", "label", "category", "keywords", "weak", "exclude"
-        )?;
+        let (label, category) = (pad("label", 12), pad("category", 8));
+        writeln!(out, "{:<26} {label} {category} {:>8} {:>5} {:>8}", "id", "keywords", "weak", "exclude")?;
         for t in &taxonomy.themes {
             let label = pad(&t.label, 12);
             let category = pad(&t.category, 8);
@@ -131,105 +194,76 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
-fn analyze(paths: &[PathBuf], format: Option<Format>, output: Option<PathBuf>, taxonomy: &TaxonomyArg) -> Result<bool> {
-    let analyzer = taxonomy.analyzer()?;
-    let inputs = collect_inputs(paths)?;
-    let format = format.unwrap_or(if inputs.len() == 1 { Format::Json } else { Format::Jsonl });
-    let results: Vec<(String, Result<jiceng::Analysis, String>)> = inputs
-        .iter()
-        .map(|input| {
-            (input.id(), input.read().and_then(|bytes| analyzer.analyze_bytes(&bytes).map_err(|e| e.to_string())))
-        })
-        .map(|(id, result)| (id.clone(), result.map(|a| a.with_id(id))))
-        .collect();
-
-    let mut ok = true;
-    let records: Vec<serde_json::Value> = results
-        .into_iter()
-        .map(|(id, result)| match result {
-            Ok(analysis) => serde_json::to_value(analysis).expect("an analysis serializes"),
-            Err(reason) => {
-                ok = false;
-                eprintln!("jiceng: {id}: {reason}");
-                serde_json::json!({ "id": id, "error": reason })
-            }
-        })
-        .collect();
-
-    let mut out: Box<dyn Write> = match &output {
-        Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+fn export(
+    results: &std::path::Path,
+    table: Table,
+    format: ExportFormat,
+    bom: bool,
+    out: Option<PathBuf>,
+) -> Result<bool> {
+    let (analyses, errors) = tables::read_results(results)?;
+    let (name, columns) = tables::TABLES.iter().find(|(n, _)| *n == table.name()).expect("every table has columns");
+    let mut output = output::Output::create(out.as_deref())?;
+    if bom {
+        output.writer().write_all("\u{feff}".as_bytes())?;
+    }
+    let delimiter = match format {
+        ExportFormat::Csv => b',',
+        ExportFormat::Tsv => b'\t',
     };
-    match (format, records.as_slice()) {
-        (Format::Json, [one]) => serde_json::to_writer_pretty(&mut out, one)?,
-        (Format::Json, many) => serde_json::to_writer_pretty(&mut out, many)?,
-        (Format::Jsonl, many) => {
-            for record in many {
-                serde_json::to_writer(&mut out, record)?;
-                writeln!(out)?;
+    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(output.writer());
+    writer.write_record(*columns)?;
+    for analysis in &analyses {
+        for row in tables::rows(name, analysis) {
+            writer.write_record(&row)?;
+        }
+    }
+    writer.flush()?;
+    drop(writer);
+    output.finish()?;
+    if errors > 0 {
+        eprintln!("jiceng: {errors} error records in {} skipped", results.display());
+    }
+    Ok(true)
+}
+
+fn summary(results: &std::path::Path) -> Result<bool> {
+    let (analyses, errors) = tables::read_results(results)?;
+    // (county, theme) → (statements, documents)
+    let mut counts: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    for analysis in &analyses {
+        let mut in_document = std::collections::HashSet::new();
+        for statement in &analysis.statements {
+            let county = tables::county(analysis, Some(statement)).unwrap_or_else(|| "(unknown)".into());
+            for theme in &statement.themes {
+                let entry = counts.entry((county.clone(), theme.clone())).or_default();
+                entry.0 += 1;
+                if in_document.insert((county.clone(), theme.clone())) {
+                    entry.1 += 1;
+                }
             }
         }
     }
-    if format == Format::Json {
-        writeln!(out)?;
+    // Labels as the results carry them (a user taxonomy's included).
+    let labels: BTreeMap<&str, &str> =
+        analyses.iter().flat_map(|a| &a.themes).map(|t| (t.id.as_str(), t.label.as_str())).collect();
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| a.0.0.cmp(&b.0.0).then(b.1.0.cmp(&a.1.0)).then(a.0.1.cmp(&b.0.1)));
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(out, "{} documents ({errors} error records skipped)", analyses.len())?;
+    writeln!(
+        out,
+        "{} {:<26} {} {:>10} {:>9}",
+        pad("county", 14),
+        "theme",
+        pad("label", 12),
+        "statements",
+        "documents"
+    )?;
+    for ((county, theme), (statements, documents)) in rows {
+        let label = labels.get(theme.as_str()).copied().unwrap_or("");
+        writeln!(out, "{} {theme:<26} {} {statements:>10} {documents:>9}", pad(&county, 14), pad(label, 12))?;
     }
     out.flush()?;
-    Ok(ok)
-}
-
-enum Input {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Input {
-    fn id(&self) -> String {
-        match self {
-            Input::Stdin => "-".to_string(),
-            Input::File(path) => path.display().to_string(),
-        }
-    }
-
-    fn read(&self) -> Result<Vec<u8>, String> {
-        match self {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().read_to_end(&mut bytes).map(|_| bytes).map_err(|e| e.to_string())
-            }
-            Input::File(path) => std::fs::read(path).map_err(|e| e.to_string()),
-        }
-    }
-}
-
-/// Expands folders into their `.txt` files (sorted, so output order is stable); no paths means standard input.
-fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
-    if paths.is_empty() {
-        return Ok(vec![Input::Stdin]);
-    }
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut files = Vec::new();
-            walk(path, &mut files).with_context(|| format!("cannot read folder {}", path.display()))?;
-            files.sort();
-            inputs.extend(files.into_iter().map(Input::File));
-        } else {
-            inputs.push(Input::File(path.clone()));
-        }
-    }
-    Ok(inputs)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
-            files.push(path);
-        }
-    }
-    Ok(())
+    Ok(true)
 }

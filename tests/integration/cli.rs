@@ -79,3 +79,112 @@ fn a_bad_input_is_reported_and_the_others_still_analyzed() {
     assert!(records[2]["error"].as_str().unwrap().contains("not decodable"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jiceng-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_run_accounts_for_every_input_and_reruns_incrementally() {
+    let dir = temp_dir("folder");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(docs.join("2025")).unwrap();
+    let sample = std::fs::read_to_string(sample_path()).unwrap();
+    std::fs::write(docs.join("a-utf8.txt"), &sample).unwrap();
+    std::fs::write(docs.join("b-gbk.txt"), encoding_rs::GBK.encode(&sample).0).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(sample.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(docs.join("2025/c-utf16.txt"), utf16).unwrap();
+    std::fs::write(
+        docs.join("d-binary.txt"),
+        (0..3000u32).map(|i| (i.wrapping_mul(2654435761) >> 11) as u8).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::write(docs.join("e-empty.txt"), b"").unwrap();
+    let results = dir.join("results.jsonl");
+    let run = || {
+        jiceng(
+            &["analyze", docs.to_str().unwrap(), "-o", results.to_str().unwrap(), "--incremental", "--jobs", "2"],
+            None,
+        )
+    };
+
+    let output = run();
+    assert_eq!(output.status.code(), Some(1), "a failed input makes the run fail");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("d-binary.txt") && stderr.contains("not decodable"), "{stderr}");
+    let records: Vec<Value> =
+        std::fs::read_to_string(&results).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let names: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["c-utf16.txt", "a-utf8.txt", "b-gbk.txt", "d-binary.txt", "e-empty.txt"],
+        "every input, in path order"
+    );
+    for i in [0, 1, 2] {
+        assert_eq!(records[i]["statements"], records[1]["statements"], "the same text in three encodings");
+        assert_matches_analysis(&records[i]);
+    }
+    assert_matches_error(&records[3]);
+    assert!(records[3]["error"].as_str().unwrap().contains("control characters"));
+    assert_eq!(records[4]["chars"], 0);
+    assert!(!std::fs::read_dir(&dir).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().contains("partial")));
+
+    // Nothing changed: nothing is analyzed, and the results stay as they were.
+    let before = std::fs::read_to_string(&results).unwrap();
+    let output = run();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing new to analyze (5 unchanged, 0 removed)"));
+    assert_eq!(std::fs::read_to_string(&results).unwrap(), before);
+
+    // One file changed, one deleted: one analyzed, the deleted one's record dropped.
+    std::fs::write(docs.join("e-empty.txt"), "李华 金牛区抚琴街道西南街社区党总支书记\n一是做好服务。").unwrap();
+    std::fs::remove_file(docs.join("b-gbk.txt")).unwrap();
+    let output = run();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 analyzed, 0 failed, 3 unchanged, 1 removed"));
+    let records: Vec<Value> =
+        std::fs::read_to_string(&results).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[3]["statements"][0]["speaker"]["name"], "李华");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn export_writes_the_long_tables_of_the_sample() {
+    let dir = temp_dir("export");
+    let results = dir.join("results.jsonl");
+    let output =
+        jiceng(&["analyze", "examples/sample-report.txt", "--format", "jsonl", "-o", results.to_str().unwrap()], None);
+    assert!(output.status.success());
+    let export = |table: &str, extra: &[&str]| {
+        let mut args = vec!["export", results.to_str().unwrap(), "--table", table];
+        args.extend(extra);
+        let output = jiceng(&args, None);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let statements = export("statements", &[]);
+    let lines: Vec<&str> = statements.lines().collect();
+    assert_eq!(lines[0], "id,statement,speaker,role,organization,county,start,end,speaker_start,speaker_end");
+    assert_eq!(lines.len(), 5, "a header and one row per statement");
+    assert!(lines[1].starts_with("examples/sample-report.txt,0,王丽,党委书记,锦江区春熙路街道总府路社区,"));
+    let plan_items = export("plan_items", &[]);
+    assert!(
+        plan_items.lines().any(|l| l.contains(",王丽,") && l.contains(",一是,一是深化完整社区建设")),
+        "{plan_items}"
+    );
+    assert!(plan_items.lines().any(|l| l.contains(",陈静,") && l.contains(",最后,")), "{plan_items}");
+    let themes = export("themes", &["--bom"]);
+    assert!(themes.starts_with("\u{feff}id,statement,"));
+    assert!(themes.lines().any(|l| l.contains(",赵明,") && l.contains(",rural_revitalization,乡村振兴,")), "{themes}");
+    let formulas = export("formulas", &["--format", "tsv"]);
+    assert!(formulas.lines().any(|l| l.contains("\t三区联动\t3区\t")), "{formulas}");
+
+    let output = jiceng(&["summary", results.to_str().unwrap()], None);
+    let summary = String::from_utf8(output.stdout).unwrap();
+    assert!(summary.starts_with("1 documents"), "{summary}");
+    assert!(summary.lines().any(|l| l.contains("rural_revitalization") && l.contains("乡村振兴")), "{summary}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
