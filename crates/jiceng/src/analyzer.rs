@@ -155,7 +155,13 @@ impl Analyzer {
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
         let found_formulas = inner.formulas.find(norm);
-        let within = |range: &Range<usize>, at: usize| range.contains(&at);
+        // Everything is in document order: what lies in a statement is a contiguous run, found by bisection.
+        let within = |starts: &[usize], range: &Range<usize>| {
+            starts.partition_point(|&s| s < range.start)..starts.partition_point(|&s| s < range.end)
+        };
+        let hit_starts: Vec<usize> = hits.iter().map(|h| h.range.start).collect();
+        let item_starts: Vec<usize> = items.iter().map(|i| i.range.start).collect();
+        let formula_starts: Vec<usize> = found_formulas.iter().map(|f| f.range.start).collect();
 
         let statements = found_statements
             .iter()
@@ -167,15 +173,13 @@ impl Analyzer {
                     speaker: found.speaker.clone().map(|s| source.speaker(s)),
                     themes: inner
                         .themes
-                        .themes(&hits, found.range.clone())
+                        .themes(&hits[within(&hit_starts, &found.range)], found.range.clone())
                         .iter()
                         .map(|f| inner.themes.taxonomy.themes[f.theme].id.clone())
                         .collect(),
                     places: Vec::new(),
-                    plan_items: (0..items.len()).filter(|&i| within(&found.range, items[i].range.start)).collect(),
-                    formulas: (0..found_formulas.len())
-                        .filter(|&i| within(&found.range, found_formulas[i].range.start))
-                        .collect(),
+                    plan_items: within(&item_starts, &found.range).collect(),
+                    formulas: within(&formula_starts, &found.range).collect(),
                 }
             })
             .collect();

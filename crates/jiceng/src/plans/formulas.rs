@@ -14,8 +14,10 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 const IDIOMS: &str = include_str!("../../data/formula_idioms.txt");
-/// One-character numerals that may number the parts of a chain.
-const CHAIN_NUMERALS: &str = "一二两三四五六七八九十";
+/// One-character numerals that may number the parts of a chain (一 … 十, 两).
+fn is_chain_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
 /// Characters that never stand in a unit: function words, measure words of quantities, dates.
 const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几对站池种些家样批项岁天周期分秒时点";
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
@@ -94,20 +96,23 @@ impl Formulas {
                 continue;
             }
             // A numeral inside a longer number or after 第 (an ordinal) starts nothing.
-            if prev.is_some_and(|p| CHAIN_NUMERALS.contains(p) || p.is_ascii_digit() || p == '第' || p == '.') {
+            if prev.is_some_and(|p| is_chain_numeral(p) || p.is_ascii_digit() || p == '第' || p == '.') {
+                continue;
+            }
+            // Every shape starts with a numeral.
+            if !(is_chain_numeral(c) || c.is_ascii_digit()) {
                 continue;
             }
             let rest = &text[at..];
             let quoted = prev == Some('“');
-            let shapes = [
-                self.chain(rest),
-                joined(rest),
-                with_da(rest),
-                digit_code(rest, quoted),
-                plus_n(rest),
-                quoted_phrase(rest, quoted),
-            ];
-            if let Some((len, parts)) = shapes.into_iter().flatten().next() {
+            let shape = self
+                .chain(rest)
+                .or_else(|| joined(rest))
+                .or_else(|| with_da(rest))
+                .or_else(|| digit_code(rest, quoted))
+                .or_else(|| plus_n(rest))
+                .or_else(|| quoted_phrase(rest, quoted));
+            if let Some((len, parts)) = shape {
                 let range = at..at + len;
                 let members = members(text, range.clone(), &parts);
                 found.push(Found { range, parts, members });
@@ -122,19 +127,15 @@ impl Formulas {
         let mut parts: Vec<(u32, String)> = Vec::new();
         let mut i = 0;
         let mut end = 0;
-        while i < chars.len() && CHAIN_NUMERALS.contains(chars[i].1) {
+        while i < chars.len() && is_chain_numeral(chars[i].1) {
             let n = value(&chars[i].1.to_string())?;
             // The unit runs to the next numeral; the last one is as long as the one before it.
             let unit_start = i + 1;
             let mut j = unit_start;
-            while j < chars.len()
-                && j - unit_start < 2
-                && is_unit_char(chars[j].1)
-                && !CHAIN_NUMERALS.contains(chars[j].1)
-            {
+            while j < chars.len() && j - unit_start < 2 && is_unit_char(chars[j].1) && !is_chain_numeral(chars[j].1) {
                 j += 1;
             }
-            let next_is_numeral = chars.get(j).is_some_and(|&(_, c)| CHAIN_NUMERALS.contains(c));
+            let next_is_numeral = chars.get(j).is_some_and(|&(_, c)| is_chain_numeral(c));
             if !next_is_numeral {
                 let previous_len = parts.last().map_or(1, |p| p.1.chars().count());
                 j = j.min(unit_start + previous_len);
@@ -164,7 +165,7 @@ fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
     let (_, numeral) = chars.next()?;
     let n = value(&numeral.to_string()).filter(|n| (2..=10).contains(n))?;
     let (unit_at, unit) = chars.next()?;
-    if !is_unit_char(unit) || !CHAIN_NUMERALS.contains(numeral) {
+    if !is_unit_char(unit) || !is_chain_numeral(numeral) {
         return None;
     }
     let after = unit_at + unit.len_utf8();
@@ -176,7 +177,7 @@ fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
 fn with_da(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let numeral_len =
-        if digits > 0 { digits } else { rest.chars().next().filter(|c| CHAIN_NUMERALS.contains(*c))?.len_utf8() };
+        if digits > 0 { digits } else { rest.chars().next().filter(|&c| is_chain_numeral(c))?.len_utf8() };
     let n = value(&rest[..numeral_len]).filter(|n| (2..=12).contains(n))?;
     let after = rest[numeral_len..].strip_prefix('大')?;
     let noun = FRAMEWORK_NOUNS.iter().filter(|w| after.starts_with(*w)).max_by_key(|w| w.len())?;
@@ -236,7 +237,7 @@ fn quoted_phrase(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)
     }
     let close = rest.find('”').filter(|&c| rest[..c].chars().count() <= 10)?;
     let inner = &rest[..close];
-    let numeral = inner.chars().next().filter(|c| CHAIN_NUMERALS.contains(*c))?;
+    let numeral = inner.chars().next().filter(|&c| is_chain_numeral(c))?;
     let n = value(&numeral.to_string()).filter(|n| (2..=10).contains(n))?;
     // 个 marks the count: without it a quoted name merely begins with a numeral (“四川云教”, “十四五”).
     let counted = inner[numeral.len_utf8()..].strip_prefix('个')?;

@@ -5,7 +5,26 @@
 use chinese_number::{ChineseCountMethod, ChineseToNumber};
 
 /// Characters that make up Chinese numerals.
-const CHINESE_DIGITS: &str = "〇零一二两三四五六七八九十百千万";
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
+}
 
 /// The value of a whole numeral (`二十三` → 23, `两` → 2, `12` → 12, `③` → 3), if it is one.
 pub(crate) fn value(numeral: &str) -> Option<u32> {
@@ -22,7 +41,7 @@ pub(crate) fn value(numeral: &str) -> Option<u32> {
 
 /// Length in bytes of the Chinese numeral at the start of `text` (0 when there is none).
 pub(crate) fn chinese_len(text: &str) -> usize {
-    text.char_indices().find(|&(_, c)| !CHINESE_DIGITS.contains(c)).map_or(text.len(), |(i, _)| i)
+    text.char_indices().find(|&(_, c)| !is_chinese_digit(c)).map_or(text.len(), |(i, _)| i)
 }
 
 /// Length in bytes of the Arabic number at the start of `text`.
