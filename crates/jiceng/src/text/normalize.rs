@@ -131,7 +131,10 @@ fn normalize_line(original: &str, range: Range<usize>) -> Line {
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
         let at = base + (line.len() - rest.len());
-        if let Some(skip) = junk_len(rest, out.text.chars().next_back()) {
+        // Junk starts with one of a few characters; most text is not looked at twice.
+        if matches!(c, '<' | '/' | '(' | '（' | '【' | '打' | '查' | '点')
+            && let Some(skip) = junk_len(rest, out.text.chars().next_back())
+        {
             rest = &rest[skip..];
             continue;
         }

@@ -4,14 +4,15 @@
 use crate::model::Keyphrase;
 use crate::segment::Word;
 use crate::text::normalize::is_cjk;
-use rustc_hash::FxHashMap;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 const IDF: &str = include_str!("../../data/idf.txt");
 const STOP_WORDS: &str = include_str!("../../data/stop_words.txt");
 /// How often a word outside the dictionary must occur to be a keyphrase.
 const MIN_UNKNOWN_WORD_COUNT: u32 = 3;
+/// How many of the most salient candidates are ranked to choose the keyphrases from.
+const SHORTLIST: usize = 100;
 /// How many keyphrases a document gets at most.
 const MAX_KEYPHRASES: usize = 10;
 /// Final characters of place names and units, which places report, not keyphrases.
@@ -20,14 +21,14 @@ const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村'
 /// IDF table and stop words, loaded once.
 #[derive(Debug)]
 pub(crate) struct Keyphrases {
-    idf: HashMap<String, f32>,
+    idf: FxHashMap<String, f32>,
     median_idf: f32,
-    stop_words: HashSet<String>,
+    stop_words: FxHashSet<String>,
 }
 
 impl Keyphrases {
     pub(crate) fn builtin() -> Self {
-        let mut idf = HashMap::new();
+        let mut idf = FxHashMap::default();
         let mut median_idf = 11.95;
         for line in IDF.lines().filter(|l| !l.starts_with('#')) {
             let Some((word, value)) = line.split_once(' ') else { continue };
@@ -103,7 +104,13 @@ impl Keyphrases {
                 (pair, salience(count, (self.idf(a) + self.idf(b)) / 2.0 + 1.0))
             }))
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        // Only the best few can be chosen (a phrase inside a chosen one is skipped): order just those.
+        let by_salience = |a: &(&str, f32), b: &(&str, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(b.0));
+        if scored.len() > SHORTLIST {
+            scored.select_nth_unstable_by(SHORTLIST, by_salience);
+            scored.truncate(SHORTLIST);
+        }
+        scored.sort_unstable_by(by_salience);
         let mut chosen: Vec<(&str, f32)> = Vec::new();
         for (phrase, score) in scored {
             if chosen.len() == MAX_KEYPHRASES {
