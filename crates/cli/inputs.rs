@@ -27,9 +27,9 @@ impl Input {
         match self {
             Input::Stdin => {
                 let mut bytes = Vec::new();
-                io::stdin().read_to_end(&mut bytes).map(|_| bytes).map_err(|e| format!("cannot read: {e}"))
+                io::stdin().read_to_end(&mut bytes).map(|_| bytes).map_err(|e| e.to_string())
             }
-            Input::File(path) => std::fs::read(path).map_err(|e| format!("cannot read: {e}")),
+            Input::File(path) => std::fs::read(path).map_err(|e| e.to_string()),
         }
     }
 }
