@@ -4,6 +4,7 @@
 mod cli;
 mod corpus;
 mod encodings;
+mod places;
 mod plans;
 mod properties;
 mod schema;

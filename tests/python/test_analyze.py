@@ -143,7 +143,7 @@ def test_undecodable_bytes_raise_decode_error(analyzer: jiceng.Analyzer, tmp_pat
 
 def test_repr(analyzer: jiceng.Analyzer, sample_text: str) -> None:
     a = analyzer.analyze(sample_text, id="doc")
-    assert repr(a).startswith("<Analysis id='doc' chars=647 statements=4 ")
+    assert repr(a).startswith("<Analysis id='doc' chars=646 statements=4 ")
     assert repr(analyzer) == "Analyzer()"
     assert type(a).__module__ == "jiceng" and type(a).__name__ == "Analysis"
 

@@ -4,7 +4,8 @@
 //! [`Analysis`] with every span mapped back to the original text.
 
 use crate::error::Result;
-use crate::model::{Analysis, Formula, FormulaPart, Mention, PlanItem, Speaker, Statement, Theme};
+use crate::model::{Analysis, Formula, FormulaPart, Mention, Place, PlaceKind, PlanItem, Speaker, Statement, Theme};
+use crate::places::Places;
 use crate::plans::{enumerations, formulas::Formulas};
 use crate::segment::Segmenter;
 use crate::statements::{self, SpeakerMatch, lexicon::Lexicon};
@@ -34,6 +35,7 @@ struct Inner {
     themes: ThemeMatcher,
     keyphrases: Keyphrases,
     formulas: Formulas,
+    places: Places,
 }
 
 /// Options for an [`Analyzer`].
@@ -42,6 +44,15 @@ pub struct AnalyzerBuilder {
     dictionaries: Vec<String>,
     taxonomy: Option<Taxonomy>,
     taxonomy_changes: Vec<TaxonomyChange>,
+    places: Vec<PlaceChange>,
+    home_region: Option<Option<String>>,
+}
+
+/// A user's place, added when the analyzer is built.
+#[derive(Debug, Clone)]
+enum PlaceChange {
+    One { name: String, kind: PlaceKind, parent: Option<String> },
+    List(String),
 }
 
 /// A change to the taxonomy, applied in order when the analyzer is built.
@@ -83,8 +94,39 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Loads the built-in data and the options given; fails on an invalid dictionary or taxonomy.
+    /// Adds a place the gazetteer lacks (an estate, a landmark, a new community), under `parent` when given
+    /// (a place the gazetteer or an earlier user place knows), so that it is found and placed in the hierarchy.
+    pub fn place(mut self, name: impl Into<String>, kind: PlaceKind, parent: Option<&str>) -> Self {
+        self.places.push(PlaceChange::One { name: name.into(), kind, parent: parent.map(String::from) });
+        self
+    }
+
+    /// Adds places from a list: one `name<TAB>kind[<TAB>parent]` per line, kinds as in the output
+    /// (`estate`, `landmark`, `community` …); `#` starts a comment. Errors name the line.
+    pub fn places(mut self, list: impl Into<String>) -> Self {
+        self.places.push(PlaceChange::List(list.into()));
+        self
+    }
+
+    /// The region that settles a place name found in several regions when the text does not (default 成都市):
+    /// a name (`锦江区`) or a code prefix (`5101`); `None` leaves such names unresolved.
+    pub fn home_region(mut self, region: Option<&str>) -> Self {
+        self.home_region = Some(region.map(String::from));
+        self
+    }
+
+    /// Loads the built-in data and the options given; fails on an invalid dictionary, taxonomy or place list.
     pub fn build(self) -> Result<Analyzer> {
+        let mut places = Places::builtin();
+        for change in self.places {
+            match change {
+                PlaceChange::One { name, kind, parent } => places.add(&name, kind, parent.as_deref())?,
+                PlaceChange::List(list) => places.add_list(&list)?,
+            }
+        }
+        if let Some(region) = self.home_region {
+            places.set_home_region(region.as_deref())?;
+        }
         let mut taxonomy = self.taxonomy.unwrap_or_else(Taxonomy::builtin);
         for change in self.taxonomy_changes {
             taxonomy = match change {
@@ -113,6 +155,7 @@ impl AnalyzerBuilder {
             themes,
             keyphrases: Keyphrases::builtin(),
             formulas: Formulas::builtin(),
+            places,
         };
         Ok(Analyzer { inner: Arc::new(inner) })
     }
@@ -155,6 +198,19 @@ impl Analyzer {
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
         let found_formulas = inner.formulas.find(norm);
+        // A place name may not begin inside a word that ends inside it: 人和社区 in 社区合伙人和社区基金 straddles
+        // 社区合伙人. A name right after another place is exempt (jieba cuts 锦江|区三圣|街道 wrongly).
+        let mut found_places = inner.places.find(norm);
+        let mut previous_end = usize::MAX;
+        found_places.retain(|p| {
+            let start = p.range.start;
+            let word_end = (start..=norm.len()).find(|&b| b > start && boundary[b]).unwrap_or(norm.len());
+            let keep = boundary[start] || start == previous_end || word_end >= p.range.end;
+            if keep {
+                previous_end = p.range.end;
+            }
+            keep
+        });
         // Everything is in document order: what lies in a statement is a contiguous run, found by bisection.
         let within = |starts: &[usize], range: &Range<usize>| {
             starts.partition_point(|&s| s < range.start)..starts.partition_point(|&s| s < range.end)
@@ -162,6 +218,7 @@ impl Analyzer {
         let hit_starts: Vec<usize> = hits.iter().map(|h| h.range.start).collect();
         let item_starts: Vec<usize> = items.iter().map(|i| i.range.start).collect();
         let formula_starts: Vec<usize> = found_formulas.iter().map(|f| f.range.start).collect();
+        let place_starts: Vec<usize> = found_places.iter().map(|p| p.range.start).collect();
 
         let statements = found_statements
             .iter()
@@ -177,7 +234,7 @@ impl Analyzer {
                         .iter()
                         .map(|f| inner.themes.taxonomy.themes[f.theme].id.clone())
                         .collect(),
-                    places: Vec::new(),
+                    places: within(&place_starts, &found.range).collect(),
                     plan_items: within(&item_starts, &found.range).collect(),
                     formulas: within(&formula_starts, &found.range).collect(),
                 }
@@ -213,6 +270,22 @@ impl Analyzer {
         let themes = self.document_themes(&source, &hits);
         let mut covered: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
         covered.extend(found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.span.clone())));
+        covered.extend(found_places.iter().map(|p| p.range.clone()));
+        let places = found_places
+            .into_iter()
+            .map(|p| {
+                let whole = source.mention(p.range);
+                Place {
+                    text: whole.text,
+                    name: p.name,
+                    kind: p.kind,
+                    start: whole.start,
+                    end: whole.end,
+                    code: p.code,
+                    path: p.path,
+                }
+            })
+            .collect();
         let keyphrases = inner.keyphrases.extract(
             norm,
             &words,
@@ -220,16 +293,7 @@ impl Analyzer {
             |p| inner.themes.phrases.contains(p),
             |w| inner.segmenter.has_word(w),
         );
-        Analysis {
-            id: None,
-            chars: text.chars().count(),
-            statements,
-            themes,
-            places: Vec::new(),
-            plan_items,
-            formulas,
-            keyphrases,
-        }
+        Analysis { id: None, chars: text.chars().count(), statements, themes, places, plan_items, formulas, keyphrases }
     }
 
     fn document_themes(&self, source: &Source<'_>, hits: &[Hit]) -> Vec<Theme> {

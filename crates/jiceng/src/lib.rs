@@ -19,6 +19,7 @@
 mod analyzer;
 mod error;
 mod model;
+mod places;
 mod plans;
 mod segment;
 mod statements;

@@ -1,0 +1,260 @@
+//! Places in running text: divisions of the statistical gazetteer with their code and path, landmarks,
+//! estates, and names the lists lack but the text marks by suffix.
+//!
+//! Input: normalized text. Output: [`FoundPlace`]s in document order with byte ranges into that text; the
+//! analyzer maps them back to the original. [`Places::builtin`] loads everything once; [`Places::add`] adds the
+//! user's own places, [`Places::set_home_region`] chooses the region that settles names found in several places.
+
+mod gazetteer;
+mod lexicon;
+mod names;
+mod recognizer;
+mod resolver;
+mod suffixes;
+
+use crate::error::{Error, Result};
+use crate::model::PlaceKind;
+use crate::text::normalize::Normalized;
+use gazetteer::{Form, Gazetteer};
+use lexicon::Lexicon;
+use names::{Names, NamesBuilder, Target};
+use recognizer::{Mention, Source};
+use resolver::Resolution;
+use std::ops::Range;
+use suffixes::SuffixModel;
+
+pub(crate) use lexicon::kind_by_name;
+
+/// The home region unless configured otherwise: 成都市.
+const DEFAULT_HOME: u64 = 510100000000;
+
+/// A place found in normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundPlace {
+    /// Byte range in the normalized text.
+    pub(crate) range: Range<usize>,
+    /// The name as written, in simplified characters.
+    pub(crate) name: String,
+    pub(crate) kind: PlaceKind,
+    /// 12-digit statistical code, when the division is resolved.
+    pub(crate) code: Option<String>,
+    /// Names from the province down to the place itself; empty when unresolved.
+    pub(crate) path: Vec<String>,
+}
+
+/// A place the user added.
+#[derive(Debug, Clone)]
+struct UserPlace {
+    /// The gazetteer entry it turned out to be (a division named under its parent), if any.
+    entry: Option<u32>,
+    path: Vec<String>,
+}
+
+/// Everything place recognition needs, loaded once.
+#[derive(Debug)]
+pub(crate) struct Places {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    names: Names,
+    suffixes: SuffixModel,
+    users: Vec<UserPlace>,
+    user_kinds: Vec<PlaceKind>,
+    home: Option<u32>,
+}
+
+impl Places {
+    /// The embedded gazetteer, landmarks and word lists, with 成都市 as home region.
+    pub(crate) fn builtin() -> Self {
+        let gazetteer = Gazetteer::builtin();
+        let lexicon = Lexicon::builtin();
+        let mut builder = NamesBuilder::with_capacity(gazetteer.len() * 2);
+        for index in 0..gazetteer.len() as u32 {
+            gazetteer.each_form(index, &lexicon, &mut |name, form| {
+                // A short form that is a common word (和平 for 和平区) is never a place by itself.
+                let short = matches!(form, Form::ProvinceStem | Form::CityStem | Form::CountyStem);
+                if !(short && lexicon.is_common(name)) {
+                    builder.push(name, Target::Entry { index, form });
+                }
+            });
+        }
+        let mut names = builder.finish();
+        for (i, (name, _)) in lexicon.landmarks.iter().enumerate() {
+            names.insert(name, Target::Landmark(i as u32));
+        }
+        for phrase in &lexicon.not_places {
+            names.insert(phrase, Target::NotAPlace);
+        }
+        let home = gazetteer.by_code(DEFAULT_HOME);
+        Self {
+            gazetteer,
+            lexicon,
+            names,
+            suffixes: SuffixModel::new(),
+            users: Vec::new(),
+            user_kinds: Vec::new(),
+            home,
+        }
+    }
+
+    /// The places of `normalized` (text as [`Normalized`] makes it), in document order.
+    pub(crate) fn find(&self, normalized: &str) -> Vec<FoundPlace> {
+        let scan =
+            recognizer::scan(normalized, &self.names, &self.gazetteer, &self.lexicon, &self.suffixes, &self.user_kinds);
+        let resolutions = resolver::resolve(&self.gazetteer, normalized, &scan.mentions, self.home);
+        let mut kept: Vec<(Mention, Option<u32>)> = scan
+            .mentions
+            .into_iter()
+            .zip(resolutions)
+            .filter_map(|(m, r)| match r {
+                Resolution::Place(entry) => Some((m, entry)),
+                Resolution::Dropped => None,
+            })
+            .collect();
+        let mut taken: Vec<Range<usize>> = kept.iter().map(|(m, _)| m.range.clone()).chain(scan.hidden).collect();
+        taken.sort_by_key(|r| r.start);
+        let found: Vec<Mention> = kept.iter().map(|(m, _)| m.clone()).collect();
+        let unlisted = self.suffixes.find(normalized, &self.lexicon, &found, &taken);
+        kept.extend(unlisted.into_iter().map(|m| (m, None)));
+        kept.sort_by_key(|(m, _)| m.range.start);
+        kept.into_iter().map(|(m, entry)| self.found(normalized, m, entry)).collect()
+    }
+
+    fn found(&self, text: &str, mention: Mention, entry: Option<u32>) -> FoundPlace {
+        let name = text[mention.range.clone()].to_string();
+        let (entry, user_path) = match mention.source {
+            Source::User(u) => {
+                let user = &self.users[u as usize];
+                (user.entry, user.path.clone())
+            }
+            _ => (entry, Vec::new()),
+        };
+        match entry {
+            Some(entry) => FoundPlace {
+                range: mention.range,
+                name,
+                kind: self.gazetteer.entry(entry).kind,
+                code: Some(format!("{:012}", self.gazetteer.entry(entry).code)),
+                path: self.gazetteer.path(entry),
+            },
+            None => FoundPlace { range: mention.range, name, kind: mention.kind, code: None, path: user_path },
+        }
+    }
+
+    /// Adds a place of the user's: a landmark, an estate, a community the gazetteer lacks. With a parent (a
+    /// division or a place added before), the place gets the parent's path; a division the gazetteer lists
+    /// under that parent gets its code. The name and parent may be in traditional characters.
+    pub(crate) fn add(&mut self, name: &str, kind: PlaceKind, parent: Option<&str>) -> Result<()> {
+        let invalid = |reason: String| Error::InvalidData { what: "place", line: 0, reason };
+        let name = Normalized::new(name.trim()).as_str().to_string();
+        if name.chars().count() < 2 {
+            return Err(invalid(format!("place name `{name}` is shorter than two characters")));
+        }
+        let (mut entry, mut path) = (None, Vec::new());
+        if let Some(parent) = parent {
+            let parent = Normalized::new(parent.trim()).as_str().to_string();
+            let (parent_entry, parent_path) =
+                self.lookup(&parent).ok_or_else(|| invalid(format!("parent `{parent}` is not a known place")))?;
+            if let Some(parent_entry) = parent_entry {
+                entry = self
+                    .entries_named(&name)
+                    .into_iter()
+                    .find(|&e| self.gazetteer.parent(e) == Some(parent_entry) && self.gazetteer.entry(e).kind == kind);
+            }
+            path = match entry {
+                Some(e) => self.gazetteer.path(e),
+                None => parent_path.into_iter().chain([name.clone()]).collect(),
+            };
+        }
+        let index = self.users.len() as u32;
+        self.users.push(UserPlace { entry, path });
+        self.user_kinds.push(kind);
+        self.names.insert(&name, Target::User(index));
+        Ok(())
+    }
+
+    /// Adds the places of a list, one per line: `name<TAB>kind[<TAB>parent]` (kinds as the contract names them:
+    /// landmark, estate, community …); blank lines and lines starting with `#` are skipped.
+    pub(crate) fn add_list(&mut self, list: &str) -> Result<()> {
+        for (i, line) in list.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let invalid = |reason: String| Error::InvalidData { what: "places", line: i + 1, reason };
+            let mut fields = line.split('\t').map(str::trim);
+            let name = fields.next().unwrap_or_default();
+            let kind_name = fields.next().ok_or_else(|| invalid("expected `name<TAB>kind[<TAB>parent]`".into()))?;
+            let kind = kind_by_name(kind_name).ok_or_else(|| invalid(format!("unknown kind `{kind_name}`")))?;
+            let parent = fields.next().filter(|p| !p.is_empty());
+            self.add(name, kind, parent).map_err(|e| match e {
+                Error::InvalidData { reason, .. } => invalid(reason),
+                other => other,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Sets the region that settles a name found in several places when the document does not: a division's
+    /// name (成都市, 锦江区) or code (5101, 510100000000); `None` leaves such names unresolved.
+    pub(crate) fn set_home_region(&mut self, region: Option<&str>) -> Result<()> {
+        let Some(region) = region.map(str::trim) else {
+            self.home = None;
+            return Ok(());
+        };
+        let invalid = || Error::InvalidData {
+            what: "home region",
+            line: 0,
+            reason: format!("`{region}` is neither a division code nor the name of exactly one division"),
+        };
+        let entry = if region.chars().all(|c| c.is_ascii_digit()) && matches!(region.len(), 2 | 4 | 6 | 9 | 12) {
+            let code: u64 = region.parse().map_err(|_| invalid())?;
+            self.gazetteer.by_code(code * 10u64.pow(12 - region.len() as u32))
+        } else {
+            match self.entries_named(Normalized::new(region).as_str()).as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            }
+        };
+        self.home = Some(entry.ok_or_else(invalid)?);
+        Ok(())
+    }
+
+    /// Gazetteer entries carrying `name` as a full name or alias.
+    fn entries_named(&self, name: &str) -> Vec<u32> {
+        let targets = self.names.get(name).unwrap_or_default();
+        targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Entry { index, .. } => Some(*index),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A known place by name: its entry (a division named once, or once in the home region) and its path.
+    fn lookup(&self, name: &str) -> Option<(Option<u32>, Vec<String>)> {
+        let targets = self.names.get(name)?;
+        if let Some(user) = targets.iter().find_map(|t| if let Target::User(u) = t { Some(*u) } else { None }) {
+            let user = &self.users[user as usize];
+            let path = match user.entry {
+                Some(e) => self.gazetteer.path(e),
+                None if user.path.is_empty() => vec![name.to_string()],
+                None => user.path.clone(),
+            };
+            return Some((user.entry, path));
+        }
+        let entries = self.entries_named(name);
+        let home_entries: Vec<u32> = match self.home {
+            Some(home) => entries.iter().copied().filter(|&e| self.gazetteer.is_within(e, home)).collect(),
+            None => Vec::new(),
+        };
+        match (entries.as_slice(), home_entries.as_slice()) {
+            ([only], _) | (_, [only]) => Some((Some(*only), self.gazetteer.path(*only))),
+            ([], _) => targets.iter().any(|t| matches!(t, Target::Landmark(_))).then(|| (None, vec![name.to_string()])),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

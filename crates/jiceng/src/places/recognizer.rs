@@ -1,0 +1,186 @@
+//! Finds the places the name table knows in normalized text: one leftmost-longest pass, then context rules that
+//! drop what is part of something else.
+//!
+//! Output: mentions in document order (a division with its candidate entries, a landmark, a user place) and the
+//! ranges that phrases which are not places hide. Whether a weak form (a stem such as 锦江) counts, and which
+//! entry a name is, the resolver decides with the whole document in view.
+
+use super::gazetteer::{Form, Gazetteer};
+use super::lexicon::Lexicon;
+use super::names::{Names, Target};
+use super::suffixes::SuffixModel;
+use crate::model::PlaceKind;
+use std::ops::Range;
+
+/// Words after a place name that make it part of an organisation's or medium's name (四川日报, 成都大学,
+/// 中山医院).
+const ORGANISATION_FOLLOWERS: &[&str] = &[
+    "日报",
+    "晚报",
+    "商报",
+    "都市报",
+    "社区报",
+    "电视台",
+    "广播电视台",
+    "卫视",
+    "大学",
+    "学院",
+    "师范",
+    "理工",
+    "职业技术",
+    "医院",
+    "中学",
+    "小学",
+    "学校",
+    "公司",
+    "集团",
+    "银行",
+    "研究院",
+    "商会",
+    "协会",
+];
+
+/// Characters after a short form that make it the beginning of a river, mountain or other feature's name
+/// (嘉陵江, 贡嘎山, 大巴山南麓): the short form is not the division.
+const FEATURE_CONTINUATIONS: &str = "江河山湖峰岭溪海湾港岛桥站塔寺庙";
+
+/// How a mention was recognised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A division name: the entries it may be, in the form it was written.
+    Division {
+        candidates: Vec<u32>,
+        form: Form,
+        /// The short form straddles a common word (保定 in 确保定期): it needs the document's support.
+        fragment: bool,
+    },
+    /// A built-in landmark (or country, Hong Kong …).
+    Landmark,
+    /// A place the user added (index into the user places).
+    User(u32),
+    /// A name the lists lack, marked by its suffix (穗园社区, 金象花园).
+    Unlisted,
+}
+
+/// A place mentioned in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Byte range in the normalized text.
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: PlaceKind,
+    pub(crate) source: Source,
+}
+
+/// What one pass over a text found.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub(crate) mentions: Vec<Mention>,
+    /// Ranges inside phrases that are not places: nothing is found there.
+    pub(crate) hidden: Vec<Range<usize>>,
+}
+
+/// The known places of `text`.
+pub(crate) fn scan(
+    text: &str,
+    names: &Names,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    suffixes: &SuffixModel,
+    user_kinds: &[PlaceKind],
+) -> Scan {
+    let mut scan = Scan::default();
+    for hit in names.find_iter(text) {
+        let range = hit.range.clone();
+        let rest = &text[range.end..];
+        if hit.targets.contains(&Target::NotAPlace) {
+            scan.hidden.push(range);
+            continue;
+        }
+        let user = hit.targets.iter().find_map(|t| match t {
+            Target::User(u) => Some(*u),
+            _ => None,
+        });
+        if let Some(user) = user {
+            scan.mentions.push(Mention { range, kind: user_kinds[user as usize], source: Source::User(user) });
+            continue;
+        }
+        let landmark = hit.targets.iter().find_map(|t| match t {
+            Target::Landmark(l) => Some(*l),
+            _ => None,
+        });
+        if let Some(landmark) = landmark {
+            let kind = lexicon.landmarks[landmark as usize].1;
+            scan.mentions.push(Mention { range, kind, source: Source::Landmark });
+            continue;
+        }
+        let mut candidates = Vec::with_capacity(hit.targets.len());
+        let mut form = Form::Full;
+        for target in hit.targets {
+            if let Target::Entry { index, form: f } = target {
+                candidates.push(*index);
+                form = *f;
+            }
+        }
+        if candidates.is_empty() {
+            continue;
+        }
+        if ORGANISATION_FOLLOWERS.iter().any(|f| rest.starts_with(f)) {
+            scan.hidden.push(range);
+            continue;
+        }
+        let stem = matches!(form, Form::ProvinceStem | Form::CityStem | Form::CountyStem);
+        // 中山路, 四川路, 成都高新区: the short form begins a longer name, read whole here.
+        if stem {
+            if let Some((len, kind)) = suffixes.continues_name(&text[range.clone()], rest) {
+                scan.mentions.push(Mention { range: range.start..range.end + len, kind, source: Source::Unlisted });
+                continue;
+            }
+            if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c)) || rest.starts_with("机场") {
+                continue;
+            }
+        }
+        // Short forms, full names of three characters or fewer below the city (大兴区 in 五大兴区战役, 和县 in
+        // 市和县级) and village names (代化社区 in 现代化社区) may be pieces of other words.
+        let levels = |min: u8| candidates.iter().all(|&c| gazetteer.entry(c).level >= min);
+        let short = form == Form::Full && (text[range.clone()].chars().count() <= 3 && levels(3) || levels(5));
+        let fragment = (stem || short) && is_fragment(text, range.clone(), lexicon);
+        let kind = majority_kind(gazetteer, &candidates);
+        scan.mentions.push(Mention { range, kind, source: Source::Division { candidates, form, fragment } });
+    }
+    scan
+}
+
+/// The kind most candidates have (they nearly always agree).
+fn majority_kind(gazetteer: &Gazetteer, candidates: &[u32]) -> PlaceKind {
+    let mut counts: Vec<(PlaceKind, usize)> = Vec::new();
+    for &c in candidates {
+        let kind = gazetteer.entry(c).kind;
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some(count) => count.1 += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).map_or(PlaceKind::Community, |(k, _)| *k)
+}
+
+/// Whether a very frequent word crosses either end of `range` (保定 in 确保定期, 新都 in 重新都, 大兴区 in
+/// 五大兴区战役), so that its characters more likely belong to other words.
+pub(crate) fn is_fragment(text: &str, range: Range<usize>, lexicon: &Lexicon) -> bool {
+    lexicon.word_crosses(text, range.start) || lexicon.word_crosses(text, range.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_form_inside_common_words_is_a_fragment() {
+        let lexicon = Lexicon::builtin();
+        let text = "确保定期开展";
+        let at = text.find("保定").unwrap();
+        assert!(is_fragment(text, at..at + "保定".len(), &lexicon));
+        let text = "深入成都街巷";
+        let at = text.find("成都").unwrap();
+        assert!(!is_fragment(text, at..at + "成都".len(), &lexicon));
+    }
+}

@@ -1,0 +1,257 @@
+//! Decides which division each name is, from the document as a whole: its 12-digit code and path, or none.
+//!
+//! In order: a chain (锦江区成龙路街道枫树社区) keeps only the entries that nest; a name left with one entry is
+//! resolved; names with several are resolved by the places the paragraph, then the document, already resolved
+//! (the entry sharing most levels with them wins, if it alone does); then by the home region (default 成都市),
+//! unless the document is about somewhere else. Short forms (锦江, 成都) count only with the support the same
+//! rules give. A name still ambiguous stays a place without a code: a wrong province is worse than none.
+
+use super::gazetteer::{Form, Gazetteer};
+use super::recognizer::{Mention, Source};
+
+/// What became of one mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resolution {
+    /// A place; the entry when the division is known.
+    Place(Option<u32>),
+    /// Not a place after all (an unsupported short form, a common word away from its parent).
+    Dropped,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Pending,
+    Resolved(u32),
+    Dropped,
+}
+
+/// Resolves the division mentions of one text; other mentions are places as they are.
+pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], home: Option<u32>) -> Vec<Resolution> {
+    let n = mentions.len();
+    let mut candidates: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut forms: Vec<Option<(Form, bool)>> = Vec::with_capacity(n);
+    for m in mentions {
+        match &m.source {
+            Source::Division { candidates: c, form, fragment } => {
+                candidates.push(c.clone());
+                forms.push(Some((*form, *fragment)));
+            }
+            _ => {
+                candidates.push(Vec::new());
+                forms.push(None);
+            }
+        }
+    }
+    let mut state = vec![State::Pending; n];
+    // A county short form inside other words (新和 in 创新和) is not worth the document's support.
+    for (i, form) in forms.iter().enumerate() {
+        if *form == Some((Form::CountyStem, true)) {
+            state[i] = State::Dropped;
+        }
+    }
+    let chained = filter_chains(gazetteer, mentions, &mut candidates, &forms, &mut state);
+    let paragraph: Vec<usize> = paragraphs(text, mentions);
+
+    // Names that need no context: one entry left (a village only when the data lists every village of China, or
+    // when its parent stands before it), province short forms, the short forms of well-known cities.
+    for i in 0..n {
+        let Some((form, fragment)) = forms[i] else { continue };
+        if state[i] != State::Pending {
+            continue;
+        }
+        let single = match candidates[i].as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        };
+        let Some(only) = single else { continue };
+        let certain = match form {
+            Form::Full | Form::Variant => {
+                let complete = gazetteer.entry(only).level < 5 || gazetteer.villages_complete(only);
+                (complete && !fragment) || chained[i]
+            }
+            Form::ChainOnly => chained[i],
+            Form::ProvinceStem => !fragment || chained[i],
+            Form::CityStem => (!fragment && gazetteer.is_major_city(only)) || chained[i],
+            Form::CountyStem => chained[i],
+        };
+        if certain {
+            state[i] = State::Resolved(only);
+        }
+    }
+
+    // Context, then the home region, then context again with what the home region settled. The home region
+    // applies only to a text that names no place or some place in it (or around it): a text about 眉山 or
+    // 广州 does not borrow Chengdu's names.
+    by_context(gazetteer, &candidates, &forms, &paragraph, &mut state);
+    if let Some(home) = home {
+        let anchors: Vec<u32> = resolved(&state).collect();
+        let at_home =
+            anchors.is_empty() || anchors.iter().any(|&a| gazetteer.is_within(a, home) || gazetteer.is_within(home, a));
+        if at_home {
+            for i in 0..n {
+                if state[i] != State::Pending
+                    || forms[i] != Some((Form::Full, false)) && forms[i] != Some((Form::Variant, false))
+                {
+                    continue;
+                }
+                let mut local = candidates[i].iter().filter(|&&c| gazetteer.is_within(c, home));
+                if let (Some(&only), None) = (local.next(), local.next()) {
+                    state[i] = State::Resolved(only);
+                }
+            }
+            by_context(gazetteer, &candidates, &forms, &paragraph, &mut state);
+        }
+    }
+
+    (0..n)
+        .map(|i| match (state[i], forms[i]) {
+            (State::Resolved(entry), _) => Resolution::Place(Some(entry)),
+            (State::Dropped, _) => Resolution::Dropped,
+            (State::Pending, None | Some((Form::Full | Form::Variant, false))) => Resolution::Place(None),
+            (State::Pending, Some(_)) => Resolution::Dropped,
+        })
+        .collect()
+}
+
+fn resolved(state: &[State]) -> impl Iterator<Item = u32> + '_ {
+    state.iter().filter_map(|s| match s {
+        State::Resolved(e) => Some(*e),
+        _ => None,
+    })
+}
+
+/// Adjacent names nest (锦江区成龙路街道枫树社区): each keeps the entries inside one of the name before it, and
+/// the name before keeps those containing one of the name after. A short form or a chain-only name right after a
+/// division it is not inside is something else (成都玉林 is a neighbourhood of Chengdu, not 玉林市).
+/// Returns which mentions follow a parent they nest in.
+fn filter_chains(
+    gazetteer: &Gazetteer,
+    mentions: &[Mention],
+    candidates: &mut [Vec<u32>],
+    forms: &[Option<(Form, bool)>],
+    state: &mut [State],
+) -> Vec<bool> {
+    let n = mentions.len();
+    let mut chained = vec![false; n];
+    for i in 1..n {
+        if mentions[i - 1].range.end != mentions[i].range.start || forms[i - 1].is_none() {
+            continue;
+        }
+        let Some((form, _)) = forms[i] else { continue };
+        let parents = &candidates[i - 1];
+        let inside: Vec<u32> = candidates[i]
+            .iter()
+            .copied()
+            .filter(|&c| parents.iter().any(|&p| p != c && gazetteer.is_within(c, p)))
+            .collect();
+        if !inside.is_empty() {
+            candidates[i] = inside;
+            chained[i] = true;
+        } else if form != Form::Full && form != Form::Variant {
+            state[i] = State::Dropped;
+        } else {
+            // A full name right after a division above it but not inside it (武隆荆竹村 where the data only has
+            // the 荆竹村 of Sichuan): the text places it elsewhere, so none of the entries is it.
+            let level = |c: &u32| gazetteer.entry(*c).level;
+            let below = candidates[i].iter().map(level).min().unwrap_or(0);
+            if !parents.is_empty() && parents.iter().map(level).max().unwrap_or(u8::MAX) < below {
+                candidates[i].clear();
+            }
+        }
+    }
+    for i in (1..n).rev() {
+        if chained[i] {
+            let children = candidates[i].clone();
+            candidates[i - 1].retain(|&p| children.iter().any(|&c| gazetteer.is_within(c, p)));
+        }
+    }
+    for i in 0..n {
+        if forms[i].is_some_and(|(form, _)| form == Form::ChainOnly) && !chained[i] {
+            state[i] = State::Dropped;
+        }
+    }
+    chained
+}
+
+/// The paragraph (line of normalized text) of each mention.
+fn paragraphs(text: &str, mentions: &[Mention]) -> Vec<usize> {
+    let mut line = 0;
+    let mut at = 0;
+    mentions
+        .iter()
+        .map(|m| {
+            line += text.as_bytes()[at..m.range.start].iter().filter(|&&b| b == b'\n').count();
+            at = m.range.start;
+            line
+        })
+        .collect()
+}
+
+/// Resolves pending names by the places already resolved, first those of the same paragraph, then all, until
+/// nothing changes: the candidate sharing most levels with some resolved place wins if it alone does and shares
+/// enough (a county short form must share the city).
+fn by_context(
+    gazetteer: &Gazetteer,
+    candidates: &[Vec<u32>],
+    forms: &[Option<(Form, bool)>],
+    paragraph: &[usize],
+    state: &mut [State],
+) {
+    loop {
+        // The places resolved so far, each once per paragraph and once for the document.
+        let mut by_paragraph: Vec<(usize, u32)> = (0..state.len())
+            .filter_map(|j| match state[j] {
+                State::Resolved(e) => Some((paragraph[j], e)),
+                _ => None,
+            })
+            .collect();
+        by_paragraph.sort_unstable();
+        by_paragraph.dedup();
+        let mut everywhere: Vec<u32> = by_paragraph.iter().map(|&(_, e)| e).collect();
+        everywhere.sort_unstable();
+        everywhere.dedup();
+        let mut changed = false;
+        for i in 0..state.len() {
+            let Some((form, _)) = forms[i] else { continue };
+            if state[i] != State::Pending || candidates[i].is_empty() {
+                continue;
+            }
+            // Sharing the province is enough for a city or county; a village or township, a county short form
+            // and anything that may be a piece of other words must share the city.
+            let fragment = forms[i].is_some_and(|(_, fragment)| fragment);
+            let deep = candidates[i].iter().any(|&c| gazetteer.entry(c).level >= 4);
+            let needed = if form == Form::CountyStem || fragment || deep { 2 } else { 1 };
+            let first = by_paragraph.partition_point(|&(p, _)| p < paragraph[i]);
+            let here: Vec<u32> =
+                by_paragraph[first..].iter().take_while(|&&(p, _)| p == paragraph[i]).map(|&(_, e)| e).collect();
+            for anchors in [&here, &everywhere] {
+                if let Some(best) = best_by(gazetteer, &candidates[i], anchors, needed) {
+                    state[i] = State::Resolved(best);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The candidate sharing most levels with any anchor, if it alone does and shares at least `needed`.
+fn best_by(gazetteer: &Gazetteer, candidates: &[u32], anchors: &[u32], needed: u8) -> Option<u32> {
+    let mut best: Option<(u8, u32)> = None;
+    let mut tie = false;
+    for &c in candidates {
+        let score = anchors.iter().map(|&a| gazetteer.shared_levels(c, a)).max().unwrap_or(0);
+        match best {
+            Some((s, _)) if score < s => {}
+            Some((s, _)) if score == s => tie = true,
+            _ => {
+                best = Some((score, c));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|&(score, _)| score >= needed && !tie).map(|(_, c)| c)
+}

@@ -1,0 +1,386 @@
+//! Places the lists lack, marked in the text by their suffix: a new or out-of-province 社区 or 村, an estate
+//! (…小区, …花园, …院落), a zone (…新区), a landmark (…公园, …广场, …大厦, …路, …街).
+//!
+//! Input: normalized text, the places already found (a name right after its parent is a chain:
+//! 石牌街道穗园社区) and the ranges nothing may be found in. The name before a suffix is read backwards to a
+//! boundary; it must not be, begin with or end with a common word (组织社区, 老旧小区, 王陈走访社区), and no
+//! frequent word may straddle its edges (工作思路, 片区农村). Away from a chain, an unknown 社区 or 村 also needs
+//! evidence that it is a place: a post or organ after it (穗园社区党委书记), a verb of going before it
+//! (到木杉塘社区), or such evidence for the same name elsewhere in the text — gov reports are full of
+//! 居家社区, 开源社区 that are not.
+
+use super::lexicon::Lexicon;
+use super::recognizer::{Mention, Source};
+use crate::model::PlaceKind;
+use crate::text::normalize::is_cjk;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A suffix and what it makes of the name before it.
+struct Suffix {
+    text: &'static str,
+    kind: PlaceKind,
+    /// Longest name before the suffix, in characters.
+    max_chars: usize,
+    /// What the name needs besides being plausible.
+    needs: Needs,
+    /// Characters right before the suffix that make a word of it (思路, 农村, 城乡): no name ends there.
+    not_after: &'static str,
+    /// Characters right after the suffix that show it is part of another word (村民, 街区).
+    not_before: &'static str,
+}
+
+/// What a name before a suffix needs besides being a plausible name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// Nothing: the suffix names an organ (居委会) or a built thing (小区, 公园).
+    Nothing,
+    /// To begin at a clear boundary (punctuation, a function word) or right after a place: zones, which gov
+    /// reports coin by the dozen (产业集群示范区).
+    Boundary,
+    /// Evidence that it is a place (see the module docs), unless right after its parent.
+    Evidence,
+    /// Its parent right before it (an unknown 街道 or 镇 is a rename or a slip: all current ones are listed).
+    Parent,
+}
+
+const fn suffix(text: &'static str, kind: PlaceKind, max_chars: usize, needs: Needs) -> Suffix {
+    Suffix { text, kind, max_chars, needs, not_after: "", not_before: "" }
+}
+
+const fn around(not_after: &'static str, not_before: &'static str, suffix: Suffix) -> Suffix {
+    Suffix { not_after, not_before, ..suffix }
+}
+
+use Needs::{Boundary, Evidence, Nothing, Parent};
+use PlaceKind::{Community, Estate, Landmark, Township, Zone};
+
+const SUFFIXES: &[Suffix] = &[
+    around("", "报", suffix("社区", Community, 5, Evidence)),
+    suffix("居委会", Community, 6, Nothing),
+    suffix("居民委员会", Community, 6, Nothing),
+    suffix("居民区", Community, 6, Nothing),
+    suffix("村委会", Community, 4, Nothing),
+    suffix("村民委员会", Community, 4, Nothing),
+    around("农乡山渔全本该各邻城中", "社民级落镇庄寨容貌头口史规务情干集组子里", suffix("村", Community, 4, Evidence)),
+    suffix("嘎查", Community, 4, Nothing),
+    around("", "办", suffix("街道", Township, 5, Parent)),
+    around("城乡集村坐重古小", "压守静定痛", suffix("镇", Township, 4, Parent)),
+    around("城家故老下返回同异他", "村镇愁亲土贤情音下", suffix("乡", Township, 4, Parent)),
+    suffix("小区", Estate, 6, Nothing),
+    suffix("花园", Estate, 4, Nothing),
+    suffix("院落", Estate, 4, Nothing),
+    suffix("新区", Zone, 4, Boundary),
+    suffix("高新区", Zone, 4, Boundary),
+    suffix("开发区", Zone, 6, Boundary),
+    suffix("经济开发区", Zone, 4, Boundary),
+    suffix("经济技术开发区", Zone, 4, Boundary),
+    suffix("高新技术产业开发区", Zone, 4, Boundary),
+    suffix("经开区", Zone, 4, Boundary),
+    suffix("示范区", Zone, 6, Boundary),
+    suffix("片区", Zone, 4, Boundary),
+    around("", "城", suffix("公园", Landmark, 6, Nothing)),
+    around("", "舞", suffix("广场", Landmark, 5, Nothing)),
+    suffix("大厦", Landmark, 5, Nothing),
+    suffix("产业园", Landmark, 6, Nothing),
+    suffix("产业园区", Landmark, 6, Nothing),
+    around("", "路", suffix("大道", Landmark, 4, Nothing)),
+    suffix("步行街", Landmark, 4, Nothing),
+    suffix("古镇", Landmark, 4, Nothing),
+    suffix("景区", Landmark, 5, Nothing),
+    suffix("绿道", Landmark, 4, Nothing),
+    suffix("博物馆", Landmark, 6, Nothing),
+    around(
+        "电思道线公铁网链丝出新马一销套门进来去走带领让修铺开水陆回迷末前后心活绝之老歧弯近远支",
+        "径线子数演费况灯标网条人程面口由",
+        suffix("路", Landmark, 4, Nothing),
+    ),
+    around("商背名上逛沿临当满", "道区巷头坊面景市舞边角", suffix("街", Landmark, 4, Nothing)),
+];
+
+/// Characters that end the name read backwards: function words and verbs of direction (东至虹漕路 → 虹漕路).
+const STOPS: &str = "的了在到是与和及对将把从被给让使于等各每该此这那之或并也就还又而且至往赴我你他她们要已个为以";
+
+/// Prepositions after which a name may begin (向沙步社区 → 沙步社区).
+const LEADING: &str = "向同跟";
+
+/// Characters a name does not begin with (measure words, prepositions, adverbs, one-character verbs: 条道路,
+/// 只靠社区, 建铁路).
+const NOT_FIRST: &str = "条批级万亿个项座所家处种类次名位户套栋幢层期同跟向只靠也都才再更很最不没未曾正刚便仅均皆建做补通探闯上进抓促推提加";
+
+/// Last characters that make a name an area or a concept rather than a name (景区社区, 精准化社区, 跨省域).
+const NOT_LAST: &str = "区市县省镇乡化性式型级类域";
+
+/// Name endings that let a name begin with a common word (建设路, 人民南路 are names though 建设 is common).
+const NAME_ENDINGS: &str = "路街里巷桥湾坝沟坪园苑院楼山湖河江南北东西门口塘池堰";
+
+/// Words after an unknown 社区 or 村 that show it is a place: its organs and posts.
+const ORGANS_AFTER: &[&str] = &[
+    "党委",
+    "党总支",
+    "党支部",
+    "党组织",
+    "党群",
+    "居委会",
+    "居民委员会",
+    "村委会",
+    "村民委员会",
+    "两委",
+    "书记",
+    "主任",
+    "工作站",
+    "服务站",
+    "服务中心",
+    "网格",
+    "居民",
+    "村民",
+    "辖区",
+    "位于",
+    "成立",
+    "工作人员",
+    "社工",
+];
+
+/// Verbs of going right before an unknown 社区 or 村 (到木杉塘社区调研).
+const GOING_BEFORE: &[&str] = &["到", "赴", "走进", "来到", "前往", "走访", "位于", "深入"];
+
+/// Finds names by suffix.
+#[derive(Debug)]
+pub(crate) struct SuffixModel {
+    automaton: AhoCorasick,
+}
+
+/// A name found before a suffix, before evidence is weighed.
+struct Candidate {
+    range: Range<usize>,
+    kind: PlaceKind,
+    name: Range<usize>,
+    needs_evidence: bool,
+    evidence: bool,
+}
+
+impl SuffixModel {
+    pub(crate) fn new() -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(SUFFIXES.iter().map(|s| s.text))
+            .expect("the place suffixes build an automaton");
+        Self { automaton }
+    }
+
+    /// The length and kind of a suffix that `rest` begins with and that makes a name of `name` before it:
+    /// 路 after 中山, 高新区 after 成都 — but not 街 in 街巷, 乡 after 通城 (城乡), nor a suffix whose names need
+    /// more evidence than a division's short form gives (社区, 村, 镇).
+    pub(crate) fn continues_name(&self, name: &str, rest: &str) -> Option<(usize, PlaceKind)> {
+        // The longest suffix has nine characters; one more shows what follows it.
+        let head = &rest[..rest.char_indices().nth(10).map_or(rest.len(), |(i, _)| i)];
+        let m = self.automaton.find(head).filter(|m| m.start() == 0)?;
+        let suffix = &SUFFIXES[m.pattern().as_usize()];
+        let joins_before = name.chars().next_back().is_some_and(|c| suffix.not_after.contains(c));
+        let joins_after = head[m.end()..].chars().next().is_some_and(|c| suffix.not_before.contains(c));
+        let strong = matches!(suffix.needs, Nothing | Boundary);
+        (strong && !joins_before && !joins_after).then_some((m.end(), suffix.kind))
+    }
+
+    /// Unlisted places of `text`, outside `taken` (sorted ranges of places found and phrases hidden); `found` are
+    /// the places found so far (sorted), for chains.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        lexicon: &Lexicon,
+        found: &[Mention],
+        taken: &[Range<usize>],
+    ) -> Vec<Mention> {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let suffix = &SUFFIXES[m.pattern().as_usize()];
+            if overlaps(taken, m.range()) || candidates.last().is_some_and(|c| c.range.end > m.start()) {
+                continue;
+            }
+            if text[m.end()..].chars().next().is_some_and(|c| suffix.not_before.contains(c)) {
+                continue;
+            }
+            if text[..m.start()].chars().next_back().is_some_and(|c| suffix.not_after.contains(c)) {
+                continue;
+            }
+            let parent = parent_before(found, m.start(), suffix.kind);
+            let Some((start, chained, clear)) = name_start(text, m.start(), suffix, lexicon, parent, taken) else {
+                continue;
+            };
+            if (suffix.needs == Parent && !chained) || (suffix.needs == Boundary && !chained && !clear) {
+                continue;
+            }
+            let rest = &text[m.end()..];
+            let before = &text[..start];
+            candidates.push(Candidate {
+                range: start..m.end(),
+                kind: suffix.kind,
+                name: start..m.start(),
+                needs_evidence: suffix.needs == Evidence && !chained,
+                evidence: ORGANS_AFTER.iter().any(|w| rest.starts_with(w))
+                    || GOING_BEFORE.iter().any(|w| before.ends_with(w)),
+            });
+        }
+        // A name with evidence anywhere counts everywhere (穗园社区党委书记 … 代表穗园社区).
+        let attested: HashSet<&str> =
+            candidates.iter().filter(|c| !c.needs_evidence || c.evidence).map(|c| &text[c.name.clone()]).collect();
+        candidates
+            .into_iter()
+            .filter(|c| !c.needs_evidence || attested.contains(&text[c.name.clone()]))
+            .map(|c| Mention { range: c.range, kind: c.kind, source: Source::Unlisted })
+            .collect()
+    }
+}
+
+/// The end of the place of `found` (sorted) that ends exactly at `at`, when it can be the parent of a place of
+/// `kind` (a community under a township or county, a township under a county or city); landmarks and estates
+/// may follow any place (关口场社区花村街).
+fn parent_before(found: &[Mention], at: usize, kind: PlaceKind) -> Option<usize> {
+    let i = found.partition_point(|f| f.range.end <= at);
+    let parent = found[..i].last().filter(|f| f.range.end == at)?;
+    let fits = match kind {
+        PlaceKind::Community => matches!(parent.kind, PlaceKind::Township | PlaceKind::County | PlaceKind::Zone),
+        PlaceKind::Township => matches!(parent.kind, PlaceKind::County | PlaceKind::City | PlaceKind::Zone),
+        _ => parent.kind != PlaceKind::Country,
+    };
+    fits.then_some(at)
+}
+
+fn overlaps(taken: &[Range<usize>], range: Range<usize>) -> bool {
+    let i = taken.partition_point(|t| t.end <= range.start);
+    taken.get(i).is_some_and(|t| t.start < range.end)
+}
+
+/// Where the name before the suffix at `at` begins, whether it follows its parent, and whether it begins at a
+/// clear boundary — if there is a plausible name at all.
+fn name_start(
+    text: &str,
+    at: usize,
+    suffix: &Suffix,
+    lexicon: &Lexicon,
+    parent_end: Option<usize>,
+    taken: &[Range<usize>],
+) -> Option<(usize, bool, bool)> {
+    // A frequent word across the name's end (思路, 农村, 城镇) means the suffix is that word's last character.
+    if lexicon.word_crosses(text, at) {
+        return None;
+    }
+    // The characters before the suffix, nearest first, back to a boundary or max_chars; `hard` when a boundary
+    // (not the length) ended the walk.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut hard = true;
+    for (i, c) in text[..at].char_indices().rev() {
+        let end = i + c.len_utf8();
+        if parent_end == Some(end) || overlaps(taken, i..end) || !is_cjk(c) || STOPS.contains(c) {
+            break;
+        }
+        if starts.len() == suffix.max_chars {
+            hard = false;
+            break;
+        }
+        starts.push(i);
+    }
+    let run_start = *starts.last()?;
+    if parent_end == Some(run_start) && hard {
+        let name = &text[run_start..at];
+        let plausible = name.chars().count() >= 2 && !lexicon.is_frequent(name) && !ends_badly(name, lexicon);
+        return plausible.then_some((run_start, true, true));
+    }
+    // Longest first: a start is plausible after a boundary or a preposition, or where a frequent word ends and
+    // none straddles.
+    for (k, &start) in starts.iter().enumerate().rev().take_while(|(k, _)| *k >= 1) {
+        let previous = text[..start].chars().next_back();
+        let clear = (k + 1 == starts.len() && hard) || previous.is_some_and(|c| LEADING.contains(c));
+        let after_word = ends_with_word(&text[..start], lexicon) && !lexicon.word_crosses(text, start);
+        if (clear || after_word) && is_name(&text[start..at], lexicon) {
+            return Some((start, false, clear));
+        }
+    }
+    None
+}
+
+/// Whether `before` ends with a frequent word of two or three characters.
+fn ends_with_word(before: &str, lexicon: &Lexicon) -> bool {
+    before.char_indices().rev().skip(1).take(2).any(|(i, _)| lexicon.is_frequent(&before[i..]))
+}
+
+/// Whether the name ends like an area or concept (景区, 精准化) or with a common word (王陈走访).
+fn ends_badly(name: &str, lexicon: &Lexicon) -> bool {
+    if name.chars().next_back().is_some_and(|c| NOT_LAST.contains(c)) {
+        return true;
+    }
+    let count = name.chars().count();
+    count >= 3 && name.char_indices().rev().nth(1).is_some_and(|(i, _)| lexicon.is_frequent(&name[i..]))
+}
+
+/// A plausible name: two or more characters, not a common word, not beginning with a character or common word
+/// names do not begin with (unless one street or place character follows the word: 建设路, 人民南), not
+/// ending badly.
+fn is_name(name: &str, lexicon: &Lexicon) -> bool {
+    if name.chars().count() < 2 || lexicon.is_frequent(name) || ends_badly(name, lexicon) {
+        return false;
+    }
+    if name.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {
+        return false;
+    }
+    name.char_indices().skip(2).take(2).all(|(i, _)| {
+        let rest = &name[i..];
+        !lexicon.is_frequent(&name[..i]) || rest.chars().count() == 1 && NAME_ENDINGS.contains(rest)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, PlaceKind)> {
+        let lexicon = Lexicon::builtin();
+        SuffixModel::new().find(text, &lexicon, &[], &[]).into_iter().map(|m| (&text[m.range], m.kind)).collect()
+    }
+
+    #[test]
+    fn finds_unlisted_communities_estates_and_landmarks() {
+        assert_eq!(names("穗园社区党委书记孙明芳"), [("穗园社区", PlaceKind::Community)]);
+        assert_eq!(names("他到木杉塘社区调研,木杉塘社区班子"), [("木杉塘社区", PlaceKind::Community); 2]);
+        assert_eq!(names("东至虹漕路,南至漕宝路"), [("虹漕路", PlaceKind::Landmark), ("漕宝路", PlaceKind::Landmark)]);
+        assert_eq!(names("以龙都新苑小区示范点打造为契机"), [("龙都新苑小区", PlaceKind::Estate)]);
+        assert_eq!(names("住在金象花园"), [("金象花园", PlaceKind::Estate)]);
+        assert_eq!(names("华悦家园居民委员会成立于2018年"), [("华悦家园居民委员会", PlaceKind::Community)]);
+        assert_eq!(
+            names("穗园社区党委书记,代表穗园社区向沙步社区赠送,沙步社区书记"),
+            [
+                ("穗园社区", PlaceKind::Community),
+                ("穗园社区", PlaceKind::Community),
+                ("沙步社区", PlaceKind::Community),
+                ("沙步社区", PlaceKind::Community)
+            ]
+        );
+    }
+
+    #[test]
+    fn concepts_and_verbs_before_a_suffix_are_not_names() {
+        for text in [
+            "组织社区党员",
+            "聚焦社区一线",
+            "提升社区居住品质",
+            "更新小区闲置空间",
+            "老旧小区改造",
+            "空中花园",
+            "打造街巷院落",
+            "的思路",
+            "全市最差街道",
+            "王陈走访社区内老人",
+            "只靠社区两委不行",
+            "工作思路",
+            "168条道路",
+            "片区农村",
+            "为老人提供居家社区养老服务",
+            "开源社区",
+            "动迁安置小区",
+            "三是精准化社区服务",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! Place recognition as a whole: snippets in the genre, traditional input, non-places, other provinces,
+//! ambiguity, user places, and the seed report when the shared corpus is present.
+
+use super::*;
+use std::sync::LazyLock;
+
+static PLACES: LazyLock<Places> = LazyLock::new(Places::builtin);
+
+/// Whether the gazetteer has every village of China, not just Sichuan's.
+const ALL_VILLAGES: bool = cfg!(feature = "villages-all");
+
+fn find_with(places: &Places, text: &str) -> Vec<FoundPlace> {
+    let normalized = Normalized::new(text);
+    let found = places.find(normalized.as_str());
+    for place in &found {
+        assert_eq!(&normalized.as_str()[place.range.clone()], place.name, "range of {place:?}");
+    }
+    found
+}
+
+fn find(text: &str) -> Vec<FoundPlace> {
+    find_with(&PLACES, text)
+}
+
+/// (name, kind, code) of each place found.
+fn summary(text: &str) -> Vec<(String, PlaceKind, Option<String>)> {
+    find(text).into_iter().map(|p| (p.name, p.kind, p.code)).collect()
+}
+
+fn place(name: &str, kind: PlaceKind, code: Option<&str>) -> (String, PlaceKind, Option<String>) {
+    (name.to_string(), kind, code.map(String::from))
+}
+
+use PlaceKind::{City, Community, County, Landmark, Province, Township};
+
+#[test]
+fn a_chain_gives_each_place_its_span_code_and_path() {
+    let text = "刘晓 锦江区成龙路街道枫树社区党委书记";
+    let found = find(text);
+    assert_eq!(
+        found.iter().map(|p| (p.name.as_str(), p.kind, p.code.as_deref())).collect::<Vec<_>>(),
+        [
+            ("锦江区", County, Some("510104000000")),
+            ("成龙路街道", Township, Some("510104035000")),
+            ("枫树社区", Community, Some("510104035018")),
+        ]
+    );
+    assert_eq!(found[0].range, text.find("锦江区").unwrap()..text.find("成龙路").unwrap());
+    assert_eq!(found[2].path, ["四川省", "成都市", "锦江区", "成龙路街道", "枫树社区"]);
+}
+
+#[test]
+fn the_seed_reports_places_resolve_in_their_chains() {
+    let cases = [
+        ("彭勇 彭州市天彭街道东林社区党委书记", "东林社区", "510182001048"),
+        ("何红飙 成华区万年场街道双福路社区党委书记", "双福路社区", "510108011009"),
+        ("谭敏 武侯区浆洗街街道锦里社区党委书记", "锦里社区", "510107001006"),
+        ("李黎 青羊区金沙街道金凤社区党委书记", "金凤社区", "510105011002"),
+        ("冉家俊 锦江区三圣街道红砂社区党委书记", "红砂社区", "510104037005"),
+        ("何沁耘 温江区公平街道花都社区党委书记", "花都社区", "510115002079"),
+        ("廖飞宇 郫都区红光街道金土社区党委书记", "金土社区", "510117005002"),
+    ];
+    for (text, name, code) in cases {
+        let found = find(text);
+        assert_eq!(found.len(), 3, "{text}: {found:?}");
+        assert_eq!((found[2].name.as_str(), found[2].code.as_deref()), (name, Some(code)), "{text}");
+    }
+}
+
+#[test]
+fn a_name_resolved_in_a_chain_stays_resolved_in_the_paragraphs_after() {
+    let text = "李黎 青羊区金沙街道金凤社区党委书记\n2025年,金凤社区将携手金沙银座打造便民服务综合体。";
+    let found = summary(text);
+    assert_eq!(found[3], place("金凤社区", Community, Some("510105011002")));
+    assert_eq!(found[4], place("金沙银座", Landmark, None));
+}
+
+#[test]
+fn landmarks_from_the_list() {
+    assert_eq!(
+        summary("用好锦里、武侯祠两大文化地标"),
+        [place("锦里", Landmark, None), place("武侯祠", Landmark, None)]
+    );
+    assert_eq!(
+        summary("依托华润大厦、万象城、润街等重要载体,整合网络文学产业园等辖区景区资源"),
+        [
+            place("华润大厦", Landmark, None),
+            place("万象城", Landmark, None),
+            place("润街", Landmark, None),
+            place("网络文学产业园", Landmark, None),
+        ]
+    );
+}
+
+#[test]
+fn a_city_short_form_counts_but_not_a_neighbourhood_after_it() {
+    assert_eq!(summary("深入成都街巷村社"), [place("成都", City, Some("510100000000"))]);
+    assert_eq!(summary("唱红了成都玉林。"), [place("成都", City, Some("510100000000"))]);
+    assert!(summary("确保定期开展活动").is_empty(), "保定 inside 确保定期");
+}
+
+#[test]
+fn traditional_input_is_found_after_normalization() {
+    let text = "劉曉 錦江區成龍路街道楓樹社區黨委書記";
+    assert_eq!(
+        summary(text),
+        [
+            place("锦江区", County, Some("510104000000")),
+            place("成龙路街道", Township, Some("510104035000")),
+            place("枫树社区", Community, Some("510104035018")),
+        ]
+    );
+}
+
+#[test]
+fn the_contracts_non_places_give_nothing() {
+    let text = "推进完整社区建设,打造宜居宜业的精品社区。以慈善社区为依托,推动廉洁社区建设。推动城市社区经济圈,\
+                构建新型社区生态,创新文旅融合场景型产业社区,构建幸福万年场·公园新社区,建设小社区、儿童友好社区。\
+                助力彭派之城,进位争先百强县,稳步迈进千亿城。立足“花都·都好”定位,加大金边银角治理。\
+                华西社区报“拼出基层好春光”采访报道组";
+    assert_eq!(summary(text), []);
+    // The same words with a lost middle dot (邻聚力?美空间 in the seed) and in traditional script.
+    assert_eq!(summary("立足“花都?都好”定位"), []);
+    assert_eq!(summary("推進完整社區建設"), []);
+}
+
+#[test]
+fn a_short_form_without_support_is_not_a_place() {
+    // 花都区 is in Guangzhou, 金沙县 in Guizhou: nothing in a text about Chengdu supports them.
+    assert_eq!(
+        summary("温江区公平街道花都社区,打造幸福美好花都,围绕金沙文化内核"),
+        [
+            place("温江区", County, Some("510115000000")),
+            place("公平街道", Township, Some("510115002000")),
+            place("花都社区", Community, Some("510115002079")),
+        ]
+    );
+    // With its city before it, the short form is the district.
+    assert_eq!(summary("广州花都")[1], place("花都", County, Some("440114000000")));
+}
+
+#[test]
+fn places_in_other_provinces() {
+    assert_eq!(
+        summary("上海市徐汇区虹梅街道"),
+        [
+            place("上海市", Province, Some("310000000000")),
+            place("徐汇区", County, Some("310104000000")),
+            place("虹梅街道", Township, Some("310104012000")),
+        ]
+    );
+    assert_eq!(
+        summary("广州市天河区石牌街道穗园社区党委书记孙明芳"),
+        [
+            place("广州市", City, Some("440100000000")),
+            place("天河区", County, Some("440106000000")),
+            place("石牌街道", Township, Some("440106006000")),
+            // Only the feature villages-all has the villages of Guangdong.
+            place("穗园社区", Community, ALL_VILLAGES.then_some("440106006034")),
+        ]
+    );
+    assert_eq!(
+        summary("江苏省东台市"),
+        [place("江苏省", Province, Some("320000000000")), place("东台市", County, Some("320981000000"))]
+    );
+    assert_eq!(summary("江苏东台经济开发区城北社区党总支副书记王陈")[1].0, "东台经济开发区");
+}
+
+#[test]
+fn never_a_code_from_the_wrong_province() {
+    // 东林社区 exists in Sichuan only (in the default data); after a township of Guangzhou it is another one.
+    let found = summary("广州市天河区石牌街道东林社区");
+    assert_eq!(found[3], place("东林社区", Community, None));
+    // A text about Guangzhou does not fall back on the home region (with all villages, 金土社区 is known to be
+    // the only one in China).
+    let found = summary("广州市天河区石牌街道。金土社区开展活动");
+    assert_eq!(found[3], place("金土社区", Community, ALL_VILLAGES.then_some("510117005002")));
+}
+
+#[test]
+fn an_ambiguous_name_without_context_is_left_unresolved() {
+    // Three 金凤社区 in Chengdu alone, two 东林社区.
+    assert_eq!(summary("金凤社区开展活动"), [place("金凤社区", Community, None)]);
+    assert_eq!(summary("东林社区开展活动"), [place("东林社区", Community, None)]);
+    // One 金土社区 in Chengdu: the home region settles it, unless there is no home region.
+    assert_eq!(summary("金土社区开展活动"), [place("金土社区", Community, Some("510117005002"))]);
+    let mut places = Places::builtin();
+    places.set_home_region(None).unwrap();
+    assert_eq!(find_with(&places, "金土社区开展活动")[0].code.as_deref(), ALL_VILLAGES.then_some("510117005002"));
+    // Another home region settles names by its own places: the 东林社区 of 成华区.
+    places.set_home_region(Some("成华区")).unwrap();
+    assert_eq!(find_with(&places, "东林社区开展活动")[0].code.as_deref(), Some("510108015002"));
+    places.set_home_region(Some("510182")).unwrap();
+    assert_eq!(find_with(&places, "东林社区开展活动")[0].code.as_deref(), Some("510182001048"));
+    assert!(places.set_home_region(Some("金凤社区")).is_err(), "not one division");
+    assert!(places.set_home_region(Some("999999")).is_err());
+}
+
+#[test]
+fn unlisted_places_are_found_by_their_suffix() {
+    assert_eq!(
+        summary("3月1日,镇党委书记陈刚到木杉塘社区调研工作,对木杉塘社区工作思路予以肯定"),
+        // With all villages it is the one in Pingxiang, Jiangxi (where the report comes from).
+        vec![place("木杉塘社区", Community, ALL_VILLAGES.then_some("360302100018")); 2]
+    );
+    assert_eq!(summary("东至虹漕路,南至漕宝路")[0], place("虹漕路", Landmark, None));
+    assert_eq!(summary("华悦家园小区始建于2012年")[0], place("华悦家园小区", PlaceKind::Estate, None));
+    assert!(summary("王陈走访社区内老人,组织社区党员,推进老旧小区改造").is_empty());
+}
+
+#[test]
+fn user_places_with_a_parent_get_its_path() {
+    let mut places = Places::builtin();
+    places.add("金象花园", PlaceKind::Estate, Some("成华区")).unwrap();
+    places.add("邻聚力美空间", Landmark, Some("金土社区")).unwrap();
+    places.add("东林社区", Community, Some("天彭街道")).unwrap();
+    let found = find_with(&places, "金象花园的居民来到邻聚力美空间。東林社區开展活动");
+    assert_eq!(found[0].path, ["四川省", "成都市", "成华区", "金象花园"]);
+    assert_eq!((found[0].kind, found[0].code.as_deref()), (PlaceKind::Estate, None));
+    assert_eq!(found[1].path, ["四川省", "成都市", "郫都区", "红光街道", "金土社区", "邻聚力美空间"]);
+    // A division the gazetteer lists under the parent given: its code.
+    assert_eq!(found[2].code.as_deref(), Some("510182001048"));
+    assert!(places.add("某", Landmark, None).is_err());
+    assert!(places.add("新地标", Landmark, Some("不存在的地方")).is_err());
+}
+
+#[test]
+fn a_list_of_user_places_reports_the_line_of_an_error() {
+    let mut places = Places::builtin();
+    places.add_list("# my places\n金象花园\testate\t成华区\n\n339电视塔\tlandmark\n").unwrap();
+    assert_eq!(find_with(&places, "去339电视塔")[0].name, "339电视塔");
+    let err = places.add_list("好地方\tlandmark\n坏地方\tplanet\n").unwrap_err();
+    assert_eq!(err, Error::InvalidData { what: "places", line: 2, reason: "unknown kind `planet`".into() });
+}
+
+/// The seed report of the issue, read from the shared corpus when it is there.
+#[test]
+fn the_seed_report_gives_all_31_places_and_no_non_place() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/dev/000_seed-pinchu-jiceng-haochunguang.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: the shared corpus is not at {}", path.display());
+        return;
+    };
+    let found = find(&text);
+    let expected: &[(&str, PlaceKind)] = &[
+        ("成都", City),
+        ("锦江区", County),
+        ("成华区", County),
+        ("武侯区", County),
+        ("青羊区", County),
+        ("温江区", County),
+        ("郫都区", County),
+        ("彭州市", County),
+        ("成龙路街道", Township),
+        ("万年场街道", Township),
+        ("浆洗街街道", Township),
+        ("金沙街道", Township),
+        ("三圣街道", Township),
+        ("公平街道", Township),
+        ("红光街道", Township),
+        ("天彭街道", Township),
+        ("枫树社区", Community),
+        ("双福路社区", Community),
+        ("锦里社区", Community),
+        ("金凤社区", Community),
+        ("红砂社区", Community),
+        ("花都社区", Community),
+        ("金土社区", Community),
+        ("东林社区", Community),
+        ("锦里", Landmark),
+        ("武侯祠", Landmark),
+        ("华润大厦", Landmark),
+        ("万象城", Landmark),
+        ("润街", Landmark),
+        ("金沙银座", Landmark),
+        ("网络文学产业园", Landmark),
+    ];
+    for &(name, kind) in expected {
+        let mentions: Vec<&FoundPlace> = found.iter().filter(|p| p.name == name).collect();
+        assert!(!mentions.is_empty(), "{name} not found");
+        assert!(mentions.iter().all(|p| p.kind == kind), "{name}: {mentions:?}");
+    }
+    let codes = [
+        ("枫树社区", "510104035018"),
+        ("双福路社区", "510108011009"),
+        ("锦里社区", "510107001006"),
+        ("金凤社区", "510105011002"),
+        ("红砂社区", "510104037005"),
+        ("花都社区", "510115002079"),
+        ("金土社区", "510117005002"),
+        ("东林社区", "510182001048"),
+        ("成龙路街道", "510104035000"),
+        ("锦江区", "510104000000"),
+        ("成都", "510100000000"),
+    ];
+    for (name, code) in codes {
+        for p in found.iter().filter(|p| p.name == name) {
+            assert_eq!(p.code.as_deref(), Some(code), "{name}");
+        }
+    }
+    // Every administrative place has its code, all in Sichuan.
+    for p in &found {
+        let administrative = !matches!(p.kind, Landmark | PlaceKind::Estate);
+        if administrative && expected.iter().any(|&(name, _)| name == p.name) {
+            assert!(p.code.as_deref().is_some_and(|c| c.starts_with("51")), "{p:?}");
+        }
+    }
+    // Nothing inside the non-places of the contract, nor in the brands built on place words.
+    let normalized = Normalized::new(&text);
+    for phrase in [
+        "完整社区",
+        "精品社区",
+        "廉洁社区",
+        "慈善社区",
+        "城市社区",
+        "新型社区",
+        "产业社区",
+        "公园新社区",
+        "儿童友好社区",
+        "百强县",
+        "千亿城",
+        "彭派之城",
+        "花都·都好",
+        "金边银角",
+        "华西社区报",
+        "清心花都",
+        "美好花都",
+        "金沙文化",
+        "红砂印象",
+        "红砂流彩",
+        "红砂特色",
+        "幸福万年场",
+    ] {
+        for (at, _) in normalized.as_str().match_indices(phrase) {
+            let inside = |p: &&FoundPlace| p.range.start < at + phrase.len() && at < p.range.end;
+            assert!(!found.iter().any(|p| inside(&p)), "{phrase}: {:?}", found.iter().find(inside));
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints the places of every corpus file, for inspection: cargo test -p jiceng dump -- --ignored --nocapture"]
+fn dump_corpus() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let only = std::env::var("DUMP").unwrap_or_default();
+    for dir in ["dev", "reports"] {
+        let Ok(files) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut files: Vec<_> = files.flatten().map(|f| f.path()).collect();
+        files.sort();
+        for path in files.into_iter().filter(|p| p.to_string_lossy().contains(&only)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let t = std::time::Instant::now();
+            let found = find(&text);
+            eprintln!("=== {} ({:?})", path.display(), t.elapsed());
+            for p in found {
+                eprintln!("  {}\t{:?}\t{}\t{}", p.name, p.kind, p.code.unwrap_or_default(), p.path.join("/"));
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "timing: cargo test --release -p jiceng load_time -- --ignored --nocapture"]
+fn load_time() {
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let gazetteer = gazetteer::Gazetteer::builtin();
+        let decompressed = t.elapsed();
+        let places = Places::builtin();
+        let loaded = t.elapsed() - decompressed;
+        eprintln!(
+            "Places::builtin {loaded:?} ({} names), of which the gazetteer alone {decompressed:?} ({} entries)",
+            places.names.len(),
+            gazetteer.len()
+        );
+    }
+}
