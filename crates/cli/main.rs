@@ -119,20 +119,40 @@ struct TaxonomyArg {
     /// Extend or replace the built-in themes with a taxonomy file (TOML, or JSON when it ends in .json).
     #[arg(long, value_name = "FILE")]
     taxonomy: Option<PathBuf>,
+    /// Add places the gazetteer lacks: one `name<TAB>kind[<TAB>parent]` per line (kinds: estate, landmark,
+    /// community, township …).
+    #[arg(long, value_name = "FILE")]
+    places: Option<PathBuf>,
+    /// The region that settles place names found in several regions (default 成都市): a name or a code prefix;
+    /// `none` leaves them unresolved.
+    #[arg(long, value_name = "REGION")]
+    home_region: Option<String>,
 }
 
 impl TaxonomyArg {
     fn analyzer(&self) -> Result<Analyzer> {
-        let Some(path) = &self.taxonomy else { return Ok(Analyzer::new()) };
-        let source =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read taxonomy {}", path.display()))?;
-        let builder = Analyzer::builder();
-        let builder = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-            builder.taxonomy_json(source)
-        } else {
-            builder.taxonomy_toml(source)
-        };
-        builder.build().with_context(|| format!("taxonomy {}", path.display()))
+        let read =
+            |path: &PathBuf| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
+        let mut builder = Analyzer::builder();
+        if let Some(path) = &self.taxonomy {
+            let source = read(path)?;
+            builder = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+                builder.taxonomy_json(source)
+            } else {
+                builder.taxonomy_toml(source)
+            };
+        }
+        if let Some(path) = &self.places {
+            builder = builder.places(read(path)?);
+        }
+        if let Some(region) = &self.home_region {
+            builder = builder.home_region((region != "none").then_some(region.as_str()));
+        }
+        let named: Vec<String> =
+            [&self.taxonomy, &self.places].into_iter().flatten().map(|p| p.display().to_string()).collect();
+        builder
+            .build()
+            .with_context(|| format!("in {}", if named.is_empty() { "--home-region".into() } else { named.join(", ") }))
     }
 }
 

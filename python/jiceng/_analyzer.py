@@ -35,8 +35,12 @@ class Analyzer:
     ``taxonomy`` changes the themes: a ``dict`` such as ``{"themes": [{"id": "night_economy", "label": "夜间经济",
     "category": "发展", "keywords": ["夜市"]}]}`` adds a theme (an existing ``id`` gets the keywords, ``weak``
     words and ``exclude`` phrases added; ``"replace": True`` replaces the built-in taxonomy), or the same as a
-    TOML or JSON file (a path) or TOML text. :meth:`taxonomy` shows the themes in use. A malformed dictionary or
-    taxonomy raises :class:`jiceng.DataError` naming the line and field.
+    TOML or JSON file (a path) or TOML text. :meth:`taxonomy` shows the themes in use.
+
+    ``places`` adds places the gazetteer lacks: ``[("锦绣花园", "estate", "枫树社区"), ("交子公园", "landmark")]``
+    (name, kind, optional parent), or a file of ``name<TAB>kind[<TAB>parent]`` lines. ``home_region`` settles a
+    place name found in several regions when the text does not (default 成都市; ``"none"`` leaves such names
+    unresolved). A malformed dictionary, taxonomy or place list raises :class:`jiceng.DataError` naming the line.
 
     Construction loads the built-in data once (a fraction of a second); the analyzer is then safe to share between
     threads, and pickles by its options (a dictionary file by its contents), so multiprocessing, Dask and Spark can
@@ -52,14 +56,29 @@ class Analyzer:
         self,
         dictionary: Union[str, "os.PathLike[str]", bytes, None] = None,
         taxonomy: Union[Dict[str, Any], str, "os.PathLike[str]", None] = None,
+        places: Union[Iterable[Tuple[str, ...]], str, "os.PathLike[str]", None] = None,
+        home_region: Optional[str] = None,
     ) -> None:
         taxonomy_json, taxonomy_toml = _read_taxonomy(taxonomy)
+        place_list = _read_places(places)
+        if home_region is not None and not isinstance(home_region, str):
+            raise TypeError(f"home_region must be a str (a name such as '锦江区', a code prefix, or 'none'), "
+                            f"not {type(home_region).__name__}")
         self._native = _jiceng.Analyzer(
-            dictionary=_read_dictionary(dictionary), taxonomy_json=taxonomy_json, taxonomy_toml=taxonomy_toml
+            dictionary=_read_dictionary(dictionary),
+            taxonomy_json=taxonomy_json,
+            taxonomy_toml=taxonomy_toml,
+            places=place_list,
+            home_region=home_region,
         )
         # Options as they were resolved (a path replaced by the file's text): what pickling rebuilds from.
         resolved: Union[Dict[str, Any], str, None] = json.loads(taxonomy_json) if taxonomy_json else taxonomy_toml
-        self._options: Dict[str, Any] = {"dictionary": self._native.dictionary, "taxonomy": resolved}
+        self._options: Dict[str, Any] = {
+            "dictionary": self._native.dictionary,
+            "taxonomy": resolved,
+            "places": place_list,
+            "home_region": home_region,
+        }
 
     def taxonomy(self) -> Dict[str, Any]:
         """The taxonomy in use: ``{"version": ..., "themes": [{"id", "label", "category", "description",
@@ -193,6 +212,22 @@ def _read_taxonomy(taxonomy: object) -> Tuple[Optional[str], Optional[str]]:
         "taxonomy must be a dict, a path to a .toml or .json file, or TOML text, "
         f"not {type(taxonomy).__name__}"
     )
+
+
+def _read_places(places: object) -> Optional[str]:
+    """The place list as ``name<TAB>kind[<TAB>parent]`` lines, from tuples or a file."""
+    if places is None:
+        return None
+    if isinstance(places, os.PathLike) or (isinstance(places, str) and "\t" not in places and "\n" not in places.strip()):
+        return Path(os.fspath(places).strip()).read_text(encoding="utf-8")
+    if isinstance(places, str):
+        return places
+    lines = []
+    for place in places:  # type: ignore[attr-defined]
+        if not isinstance(place, (tuple, list)) or not 2 <= len(place) <= 3 or not all(isinstance(f, str) for f in place):
+            raise TypeError(f"each place is a (name, kind) or (name, kind, parent) tuple of str, not {place!r}")
+        lines.append("\t".join(place))
+    return "\n".join(lines)
 
 
 def _str_or_none(document: object) -> Optional[str]:

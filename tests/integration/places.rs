@@ -139,3 +139,33 @@ fn the_sample_reports_places() {
     assert_eq!(found["锦江区"].1.as_deref(), Some("510104000000"));
     assert!(!found.contains_key("人和社区"), "社区合伙人和社区基金 names no 人和社区");
 }
+
+#[test]
+fn the_command_takes_a_place_list_and_a_home_region() {
+    let dir = std::env::temp_dir().join(format!("jiceng-places-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let list = dir.join("places.tsv");
+    std::fs::write(&list, "锦绣花园\testate\t枫树社区\n").unwrap();
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "# comment\n锦绣花园\tpalace\n").unwrap();
+    let text = dir.join("doc.txt");
+    std::fs::write(&text, "枫树社区锦绣花园开展活动。金凤社区也来了。").unwrap();
+    let jiceng = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_jiceng")).args(args).output().unwrap();
+
+    let output = jiceng(&["analyze", "--places", list.to_str().unwrap(), text.to_str().unwrap()]);
+    let analysis: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let estate =
+        analysis["places"].as_array().unwrap().iter().find(|p| p["text"] == "锦绣花园").expect("the user's estate");
+    assert_eq!(estate["kind"], "estate");
+
+    let output = jiceng(&["analyze", "--home-region", "none", text.to_str().unwrap()]);
+    let analysis: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let jinfeng = analysis["places"].as_array().unwrap().iter().find(|p| p["text"] == "金凤社区").unwrap();
+    assert!(jinfeng["code"].is_null(), "three 金凤社区 in 成都 and no home region: unresolved");
+
+    let output = jiceng(&["analyze", "--places", bad.to_str().unwrap(), text.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 2") && stderr.contains("palace"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

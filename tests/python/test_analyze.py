@@ -190,3 +190,16 @@ def test_a_malformed_taxonomy_names_its_line_and_field() -> None:
         jiceng.Analyzer(taxonomy='[[themes]]\nkeyword = ["夜市"]\n')
     with pytest.raises(TypeError, match="taxonomy must be"):
         jiceng.Analyzer(taxonomy=42)  # type: ignore[arg-type]
+
+
+def test_user_places_and_home_region() -> None:
+    analyzer = jiceng.Analyzer(places=[("锦绣花园", "estate", "枫树社区")], home_region="none")
+    a = analyzer.analyze("枫树社区锦绣花园开展活动。金凤社区也来了。")
+    places = {p.text: p for p in a.places}
+    assert places["锦绣花园"].kind == "estate"
+    assert places["锦绣花园"].path[-2:] == ["枫树社区", "锦绣花园"] or tuple(places["锦绣花园"].path[-2:]) == ("枫树社区", "锦绣花园")
+    assert places["金凤社区"].code is None
+    clone = pickle.loads(pickle.dumps(analyzer))
+    assert clone.analyze("枫树社区锦绣花园").to_dict()["places"][1]["kind"] == "estate"
+    with pytest.raises(jiceng.DataError, match="line 1"):
+        jiceng.Analyzer(places=[("锦绣花园", "palace")])

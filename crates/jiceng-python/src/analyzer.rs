@@ -17,6 +17,9 @@ pub struct PyAnalyzer {
     /// The user taxonomy file (JSON or TOML text) as given, kept for the same reason.
     taxonomy_json: Option<String>,
     taxonomy_toml: Option<String>,
+    /// The user place list (`name<TAB>kind[<TAB>parent]` lines) and home region as given.
+    places: Option<String>,
+    home_region: Option<String>,
 }
 
 /// `(json, text)`: an analysis as JSON, and the text when Rust decoded it.
@@ -35,21 +38,25 @@ impl PyAnalyzer {
     /// `taxonomy_json` / `taxonomy_toml` are a taxonomy file's text (see `jiceng themes`): themes to add or
     /// extend, or with `replace` a whole taxonomy.
     #[new]
-    #[pyo3(signature = (*, dictionary = None, taxonomy_json = None, taxonomy_toml = None))]
+    /// `places` is a list of `name<TAB>kind[<TAB>parent]` lines; `home_region` a name or code prefix, or `"none"`.
+    #[pyo3(signature = (*, dictionary = None, taxonomy_json = None, taxonomy_toml = None, places = None, home_region = None))]
     fn new(
         py: Python<'_>,
         dictionary: Option<&Bound<'_, PyAny>>,
         taxonomy_json: Option<String>,
         taxonomy_toml: Option<String>,
+        places: Option<String>,
+        home_region: Option<String>,
     ) -> PyResult<Self> {
         let dictionary = match dictionary {
             None => None,
             Some(obj) => Some(dictionary_text(obj)?),
         };
-        let options = (dictionary.clone(), taxonomy_json.clone(), taxonomy_toml.clone());
+        let options =
+            (dictionary.clone(), taxonomy_json.clone(), taxonomy_toml.clone(), places.clone(), home_region.clone());
         let inner = py.detach(move || {
             guarded(|| {
-                let (dictionary, json, toml) = options;
+                let (dictionary, json, toml, places, home_region) = options;
                 let mut builder = jiceng::Analyzer::builder();
                 if let Some(dictionary) = dictionary {
                     builder = builder.dictionary(dictionary);
@@ -60,16 +67,34 @@ impl PyAnalyzer {
                 if let Some(toml) = toml {
                     builder = builder.taxonomy_toml(toml);
                 }
+                if let Some(places) = places {
+                    builder = builder.places(places);
+                }
+                if let Some(region) = home_region {
+                    builder = builder.home_region((region != "none").then_some(region.as_str()));
+                }
                 Ok(builder.build()?)
             })
         })?;
-        Ok(Self { inner, dictionary, taxonomy_json, taxonomy_toml })
+        Ok(Self { inner, dictionary, taxonomy_json, taxonomy_toml, places, home_region })
     }
 
     /// The taxonomy file given as JSON text, or None.
     #[getter]
     fn taxonomy_json(&self) -> Option<&str> {
         self.taxonomy_json.as_deref()
+    }
+
+    /// The user place list as given, or None.
+    #[getter]
+    fn places(&self) -> Option<&str> {
+        self.places.as_deref()
+    }
+
+    /// The home region as given, or None (the default, 成都市).
+    #[getter]
+    fn home_region(&self) -> Option<&str> {
+        self.home_region.as_deref()
     }
 
     /// The taxonomy file given as TOML text, or None.
