@@ -1,8 +1,8 @@
 """``jiceng.to_frames``: many analyses as long-format pandas tables, one row per item, for groupby without
 reshaping.
 
-Every row carries the document ``id``, the ``statement`` index and that statement's speaker (``speaker``,
-``role``, ``organization``). An item belongs to the statement its first character is in; an item outside every
+Every row carries the document ``id``, the ``statement`` index, that statement's speaker (``speaker``,
+``role``, ``organization``) and its ``county`` (of its first administrative place, else the document's). An item belongs to the statement its first character is in; an item outside every
 statement (a title, a byline) has ``statement`` <NA> and no speaker. pandas is imported only here, on first use.
 """
 
@@ -16,7 +16,7 @@ from ._model import Analysis, Failure, Statement
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]  # typed only with pandas-stubs
 
-_WHO = ["id", "statement", "speaker", "role", "organization"]
+_WHO = ["id", "statement", "speaker", "role", "organization", "county"]
 
 #: The columns of each table, in order; a table with no rows still has them.
 COLUMNS: Dict[str, List[str]] = {
@@ -95,7 +95,29 @@ def _who(analysis: Analysis, index: Optional[int], statement: Optional[Statement
         "speaker": speaker.name if speaker else None,
         "role": speaker.role if speaker else None,
         "organization": speaker.organization if speaker else None,
+        "county": _county(analysis, statement),
     }
+
+
+def _county(analysis: Analysis, statement: Optional[Statement]) -> Optional[str]:
+    """The county (区, 县, 县级市) a statement is about: of its first administrative place, else the document's.
+    The same rule as ``jiceng export``."""
+
+    def county_of(i: int) -> Optional[str]:
+        place = analysis.places[i]
+        if place.kind == "county":
+            return place.name
+        path = list(place.path)
+        if len(path) > 2 and (len(path) > 3 or place.kind != "zone"):
+            return path[2]
+        return None
+
+    indices = list(statement.places) if statement is not None else []
+    for i in indices + list(range(len(analysis.places))):
+        county = county_of(i)
+        if county is not None:
+            return county
+    return None
 
 
 def _add(rows: Dict[str, List[Dict[str, Any]]], analysis: Analysis) -> None:

@@ -35,3 +35,28 @@ def test_to_dict_equals_the_cli_json(tmp_path: Path) -> None:
     assert printed[0]["id"] == str(SAMPLE) and printed[-1]["id"] == str(missing)
     # The single-file call gives the same object.
     assert jiceng.analyze_file(SAMPLE).to_dict() == printed[0]
+
+
+def test_export_tables_equal_to_frames(tmp_path: Path) -> None:
+    """`jiceng export` and `jiceng.to_frames` give the same long tables (the columns both have)."""
+    import csv
+    import io
+
+    import pandas as pd
+
+    if shutil.which("cargo") is None:
+        pytest.skip("cargo is not available to build the CLI")
+    results = tmp_path / "results.jsonl"
+    results.write_text("\n".join(json.dumps(r) for r in cli(SAMPLE)) + "\n", encoding="utf-8")
+    frames = jiceng.to_frames(jiceng.analyze_file(SAMPLE))
+    for table in ["plan_items", "places", "themes"]:
+        done = subprocess.run(
+            ["cargo", "run", "-q", "--release", "--", "export", str(results), "--table", table],
+            cwd=REPO, capture_output=True, text=True, timeout=900, check=True,
+        )
+        exported = list(csv.DictReader(io.StringIO(done.stdout)))
+        frame = frames[table]
+        assert len(exported) == len(frame), table
+        for column in ["id", "statement", "speaker", "county", "text", "start", "end"]:
+            expected = ["" if pd.isna(v) else str(v) for v in frame[column].astype(object)]
+            assert [row[column] for row in exported] == expected, (table, column)

@@ -11,7 +11,7 @@ import jiceng
 from conftest import SAMPLE_SPEAKERS
 from test_html import TEXT, rich
 
-WHO = ["id", "statement", "speaker", "role", "organization"]
+WHO = ["id", "statement", "speaker", "role", "organization", "county"]
 
 
 def test_columns(analyzer: jiceng.Analyzer, sample_text: str) -> None:
@@ -76,3 +76,11 @@ def test_wrong_items_and_missing_pandas(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "pandas", None)  # as if pandas were not installed
     with pytest.raises(ImportError, match=r"pip install jiceng\[pandas\]"):
         jiceng.to_frames([])
+
+
+def test_every_row_has_the_county_of_its_statement(analyzer: jiceng.Analyzer, sample_text: str) -> None:
+    frames = jiceng.to_frames(analyzer.analyze(sample_text, id="sample"))
+    counties = dict(zip(frames["statements"]["speaker"], frames["statements"]["county"]))
+    assert counties == {"王丽": "锦江区", "李建国": "青羊区", "陈静": "成华区", "赵明": "郫都区"}
+    table = frames["themes"].groupby(["county", "theme"]).size()
+    assert table[("郫都区", "rural_revitalization")] >= 1
