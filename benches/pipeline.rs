@@ -2,7 +2,7 @@
 //!
 //! Reads every text of `../shared/corpus` (the bundled sample when it is absent) once into memory; each
 //! benchmark processes all of them, so caches see varied real text rather than one short text repeated.
-//! Run: `cargo bench --bench pipeline`.
+//! Run: `cargo bench --bench pipeline` (add `--features villages-all` for the gazetteer of all villages).
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use jiceng::text::decode::decode;
@@ -54,6 +54,9 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("segment_with_domain_dictionary", |b| {
         b.iter(|| TEXTS.iter().map(|t| SEGMENTER.cut(black_box(t)).len()).sum::<usize>())
+    });
+    group.bench_function("places_with_segmentation", |b| {
+        b.iter(|| TEXTS.iter().map(|t| ANALYZER.places(black_box(t)).len()).sum::<usize>())
     });
     group.bench_function("analyze", |b| {
         b.iter(|| TEXTS.iter().map(|t| ANALYZER.analyze(black_box(t)).statements.len()).sum::<usize>())

@@ -169,3 +169,9 @@ fn the_command_takes_a_place_list_and_a_home_region() {
     assert!(stderr.contains("line 2") && stderr.contains("palace"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn places_alone_are_what_the_analysis_holds() {
+    let text = sample();
+    assert_eq!(ANALYZER.places(&text), ANALYZER.analyze(&text).places);
+}

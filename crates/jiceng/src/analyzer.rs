@@ -5,7 +5,7 @@
 
 use crate::error::Result;
 use crate::model::{Analysis, Formula, FormulaPart, Mention, Place, PlaceKind, PlanItem, Speaker, Statement, Theme};
-use crate::places::Places;
+use crate::places::{FoundPlace, Places};
 use crate::plans::{enumerations, formulas::Formulas};
 use crate::segment::Segmenter;
 use crate::statements::{self, SpeakerMatch, lexicon::Lexicon};
@@ -187,30 +187,14 @@ impl Analyzer {
         let found_statements = statements::split(&inner.lexicon, norm);
 
         let words = inner.segmenter.cut(norm);
-        let mut boundary = vec![false; norm.len() + 1];
-        for word in &words {
-            boundary[word.start] = true;
-            boundary[word.end] = true;
-        }
+        let boundary = word_boundaries(norm, &words);
         let hits = inner.themes.hits(norm, |b| boundary[b]);
 
         let paragraphs: Vec<Range<usize>> = paragraphs(norm).collect();
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
         let found_formulas = inner.formulas.find(norm);
-        // A place name may not begin inside a word that ends inside it: 人和社区 in 社区合伙人和社区基金 straddles
-        // 社区合伙人. A name right after another place is exempt (jieba cuts 锦江|区三圣|街道 wrongly).
-        let mut found_places = inner.places.find(norm);
-        let mut previous_end = usize::MAX;
-        found_places.retain(|p| {
-            let start = p.range.start;
-            let word_end = (start..=norm.len()).find(|&b| b > start && boundary[b]).unwrap_or(norm.len());
-            let keep = boundary[start] || start == previous_end || word_end >= p.range.end;
-            if keep {
-                previous_end = p.range.end;
-            }
-            keep
-        });
+        let found_places = self.recognized_places(norm, &boundary);
         // Everything is in document order: what lies in a statement is a contiguous run, found by bisection.
         let within = |starts: &[usize], range: &Range<usize>| {
             starts.partition_point(|&s| s < range.start)..starts.partition_point(|&s| s < range.end)
@@ -271,21 +255,7 @@ impl Analyzer {
         let mut covered: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
         covered.extend(found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.span.clone())));
         covered.extend(found_places.iter().map(|p| p.range.clone()));
-        let places = found_places
-            .into_iter()
-            .map(|p| {
-                let whole = source.mention(p.range);
-                Place {
-                    text: whole.text,
-                    name: p.name,
-                    kind: p.kind,
-                    start: whole.start,
-                    end: whole.end,
-                    code: p.code,
-                    path: p.path,
-                }
-            })
-            .collect();
+        let places = found_places.into_iter().map(|p| source.place(p)).collect();
         let keyphrases = inner.keyphrases.extract(
             norm,
             &words,
@@ -331,6 +301,32 @@ impl Analyzer {
         Ok(self.analyze(&decode(bytes)?.text))
     }
 
+    /// The places of `text` alone (what [`Analysis::places`] holds), for callers that need nothing else.
+    pub fn places(&self, text: &str) -> Vec<Place> {
+        let normalized = Normalized::new(text);
+        let source = Source { original: text, normalized: &normalized };
+        let norm = normalized.as_str();
+        let boundary = word_boundaries(norm, &self.inner.segmenter.cut(norm));
+        self.recognized_places(norm, &boundary).into_iter().map(|p| source.place(p)).collect()
+    }
+
+    /// Places found in normalized text, less those that straddle a word: 人和社区 in 社区合伙人和社区基金 begins
+    /// inside 社区合伙人. A name right after another place is exempt (jieba cuts 锦江|区三圣|街道 wrongly).
+    fn recognized_places(&self, norm: &str, boundary: &[bool]) -> Vec<FoundPlace> {
+        let mut found = self.inner.places.find(norm);
+        let mut previous_end = usize::MAX;
+        found.retain(|p| {
+            let start = p.range.start;
+            let word_end = (start + 1..=norm.len()).find(|&b| boundary[b]).unwrap_or(norm.len());
+            let keep = boundary[start] || start == previous_end || word_end >= p.range.end;
+            if keep {
+                previous_end = p.range.end;
+            }
+            keep
+        });
+        found
+    }
+
     /// Cuts `text` into words with the domain dictionary; each word's span points into `text`.
     pub fn segment(&self, text: &str) -> Vec<Mention> {
         let normalized = Normalized::new(text);
@@ -343,6 +339,16 @@ impl Analyzer {
             .map(|w| source.mention(w.start..w.end))
             .collect()
     }
+}
+
+/// For each byte of `text`: whether a word of the segmentation starts or ends there.
+fn word_boundaries(text: &str, words: &[crate::segment::Word<'_>]) -> Vec<bool> {
+    let mut boundary = vec![false; text.len() + 1];
+    for word in words {
+        boundary[word.start] = true;
+        boundary[word.end] = true;
+    }
+    boundary
 }
 
 /// The original text and its normalized form: maps what extractors find back to the original.
@@ -364,6 +370,19 @@ impl Source<'_> {
     /// The original text of `range` without the whitespace a line break or indent put inside it.
     fn printed(&self, range: Range<usize>) -> String {
         self.mention(range).text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    fn place(&self, found: FoundPlace) -> Place {
+        let whole = self.mention(found.range);
+        Place {
+            text: whole.text,
+            name: found.name,
+            kind: found.kind,
+            start: whole.start,
+            end: whole.end,
+            code: found.code,
+            path: found.path,
+        }
     }
 
     fn speaker(&self, found: SpeakerMatch) -> Speaker {
