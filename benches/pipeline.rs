@@ -90,5 +90,22 @@ fn cold_start(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages, batch, cold_start);
+/// Adversarial input grows linearly: ten times the markers, slogans or suffixes take ten times as long.
+fn adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("adversarial");
+    group.sample_size(10);
+    for (name, unit) in [("yishi", "一是落实。"), ("slogans", "一核两翼三全四圈五化、"), ("suffixes", "社区")]
+    {
+        for repeat in [1_000, 10_000] {
+            let text = unit.repeat(repeat);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, repeat), &text, |b, text| {
+                b.iter(|| ANALYZER.analyze(black_box(text)).plan_items.len())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, batch, cold_start, adversarial);
 criterion_main!(benches);

@@ -59,7 +59,7 @@ def test_quickstart_notebook_runs_and_shows_its_results(tmp_path: Path) -> None:
     for name in ("王丽", "李建国", "陈静", "赵明"):
         assert name in data(speakers, "text/html")
     table = data(themes, "text/html")
-    assert "complete_community" in table and "王丽" in table
+    assert "complete_community" in table and "锦江区" in table and "郫都区" in table  # by county
     shown = data(plans, "text/plain")
     assert "一是" in shown and "三是" in shown and "首先" not in shown  # 陈静's items
 
