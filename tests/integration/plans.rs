@@ -127,3 +127,10 @@ fn ten_thousand_markers_in_a_row_stay_linear_and_correct() {
     assert!(analysis.plan_items.iter().all(|i| i.ordinal == 1 && i.text == "一是落实。"));
     assert_eq!(analysis.plan_items.last().unwrap().list, 9_999, "each 一是 after a 一是 opens a new list");
 }
+
+#[test]
+fn slogans_begin_words_and_idioms_inside_words_are_not_slogans() {
+    let text = "提升“八站两场”接驳能力,进一步统一思想,大家你一言我一语,提供一站式服务。";
+    let formulas: Vec<String> = ANALYZER.analyze(text).formulas.into_iter().map(|f| f.text).collect();
+    assert_eq!(formulas, ["八站两场"]);
+}

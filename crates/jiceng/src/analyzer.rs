@@ -193,7 +193,12 @@ impl Analyzer {
         let paragraphs: Vec<Range<usize>> = paragraphs(norm).collect();
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
-        let found_formulas = inner.formulas.find(norm);
+        // A slogan begins a word: 一步统一思想 in 进一步统一思想 and 一言我一语 in 你一言我一语 begin inside one.
+        let mut found_formulas = inner.formulas.find(norm);
+        found_formulas.retain(|f| {
+            boundary[f.range.start]
+                || !norm[..f.range.start].chars().next_back().is_some_and(crate::text::normalize::is_cjk)
+        });
         let found_places = self.recognized_places(norm, &boundary);
         // Everything is in document order: what lies in a statement is a contiguous run, found by bisection.
         let within = |starts: &[usize], range: &Range<usize>| {

@@ -19,7 +19,7 @@ fn is_chain_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 /// Characters that never stand in a unit: function words, measure words of quantities, dates.
-const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几对站池种些家样批项岁天周期分秒时点";
+const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几对池种些家样批项岁天周期分秒时点";
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
