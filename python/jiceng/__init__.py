@@ -1,6 +1,6 @@
 """jiceng (基层) reads Chinese grassroots-governance texts — statements by community and village party secretaries,
-news on 基层治理, work plans, government work reports — and extracts who said what; themes, places, numbered plan
-items and slogans join the same output as they land. Every span is a character offset into the original text.
+news on 基层治理, work plans, government work reports — and extracts who said what, themes, places, numbered plan
+items and slogans. Every span is a character offset into the original text.
 
 >>> import jiceng
 >>> a = jiceng.analyze("王丽 锦江区春熙路街道总府路社区党委书记\\n一是深化完整社区建设。")

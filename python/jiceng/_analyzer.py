@@ -26,7 +26,7 @@ _DICTIONARY_SUFFIXES = (".txt", ".dict", ".dic", ".csv", ".tsv")
 
 
 class Analyzer:
-    """Extracts speakers and statements (and, as they land, themes, places, plan items and slogans) from texts.
+    """Extracts speakers and statements, themes, places, plan items and slogans from texts.
 
     ``Analyzer(dictionary=None, taxonomy=None)``: ``dictionary`` adds words to segmentation, in jieba's format
     (``word [freq] [tag]`` per line). Give the dictionary text as a ``str``, or a file as a path

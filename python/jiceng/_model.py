@@ -168,7 +168,7 @@ def _keyphrase(d: Mapping[str, Any]) -> Keyphrase:
 
 
 class Analysis:
-    """The analysis of one document: who said what, and (as they land) themes, places, plan items and slogans.
+    """The analysis of one document: who said what, themes, places, plan items and slogans.
 
     Attributes are read-only: ``id`` (None unless given), ``chars`` (length of the text), ``text`` (the
     analysed text, or None when not known), ``statements``, ``speakers``, ``themes``, ``places``,
