@@ -60,3 +60,15 @@ fn random_bytes_are_a_clear_error() {
         }
     }
 }
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_with_its_size() {
+    let analyzer = jiceng::Analyzer::builder().max_document_bytes(100).build().unwrap();
+    let text = sample();
+    let err = analyzer.analyze_bytes(text.as_bytes()).unwrap_err();
+    assert_eq!(err, Error::TooLarge { bytes: text.len(), limit: 100 });
+    assert!(err.to_string().contains("exceeds the limit of 100 bytes"), "{err}");
+    assert!(matches!(analyzer.try_analyze(&text), Err(Error::TooLarge { .. })));
+    assert!(analyzer.try_analyze("一是落实。").is_ok());
+    assert_eq!(jiceng::DEFAULT_MAX_DOCUMENT_BYTES, 256 << 20);
+}

@@ -36,7 +36,12 @@ struct Inner {
     keyphrases: Keyphrases,
     formulas: Formulas,
     places: Places,
+    max_document_bytes: usize,
 }
+
+/// The largest document [`Analyzer::analyze_bytes`] accepts unless configured otherwise. Analysis needs about
+/// 20 bytes of memory per byte of text, so 256 MiB of text is about 5 GiB of memory.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 256 << 20;
 
 /// Options for an [`Analyzer`].
 #[derive(Debug, Default, Clone)]
@@ -46,6 +51,7 @@ pub struct AnalyzerBuilder {
     taxonomy_changes: Vec<TaxonomyChange>,
     places: Vec<PlaceChange>,
     home_region: Option<Option<String>>,
+    max_document_bytes: Option<usize>,
 }
 
 /// A user's place, added when the analyzer is built.
@@ -115,6 +121,13 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// The largest document, in bytes, that [`Analyzer::analyze_bytes`] and [`Analyzer::try_analyze`] accept
+    /// (default [`DEFAULT_MAX_DOCUMENT_BYTES`]; at most 4 GiB, the reach of the offsets kept per byte).
+    pub fn max_document_bytes(mut self, limit: usize) -> Self {
+        self.max_document_bytes = Some(limit.min(u32::MAX as usize));
+        self
+    }
+
     /// Loads the built-in data and the options given; fails on an invalid dictionary, taxonomy or place list.
     pub fn build(self) -> Result<Analyzer> {
         let mut places = Places::builtin();
@@ -156,6 +169,7 @@ impl AnalyzerBuilder {
             keyphrases: Keyphrases::builtin(),
             formulas: Formulas::builtin(),
             places,
+            max_document_bytes: self.max_document_bytes.unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES),
         };
         Ok(Analyzer { inner: Arc::new(inner) })
     }
@@ -301,9 +315,22 @@ impl Analyzer {
         texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
     }
 
-    /// Decodes bytes in any supported encoding (see [`crate::text::decode`]) and analyzes the text.
+    /// Decodes bytes in any supported encoding (see [`crate::text::decode`]) and analyzes the text; a document
+    /// over the size limit is [`crate::Error::TooLarge`], undecodable bytes [`crate::Error::Undecodable`].
     pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Analysis> {
+        self.check_size(bytes.len())?;
         Ok(self.analyze(&decode(bytes)?.text))
+    }
+
+    /// Analyzes one text, or refuses it with [`crate::Error::TooLarge`] when it is over the size limit.
+    pub fn try_analyze(&self, text: &str) -> Result<Analysis> {
+        self.check_size(text.len())?;
+        Ok(self.analyze(text))
+    }
+
+    fn check_size(&self, bytes: usize) -> Result<()> {
+        let limit = self.inner.max_document_bytes;
+        if bytes > limit { Err(crate::Error::TooLarge { bytes, limit }) } else { Ok(()) }
     }
 
     /// The places of `text` alone (what [`Analysis::places`] holds), for callers that need nothing else.

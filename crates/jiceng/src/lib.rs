@@ -26,7 +26,7 @@ mod statements;
 pub mod text;
 mod themes;
 
-pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use analyzer::{Analyzer, AnalyzerBuilder, DEFAULT_MAX_DOCUMENT_BYTES};
 pub use error::{Error, Result};
 pub use model::{
     Analysis, Formula, FormulaPart, Keyphrase, Mention, Place, PlaceKind, PlanItem, Speaker, Statement, Theme,
