@@ -84,7 +84,7 @@ pub fn analyze(analyzer: &jiceng::Analyzer, input: Input, id: Option<String>) ->
     guarded(|| {
         let id = id.or_else(|| input.default_id());
         let (mut analysis, text) = match input {
-            Input::Text(text) => (analyzer.analyze(&text), None),
+            Input::Text(text) => (analyzer.try_analyze(&text)?, None),
             // The core's decode + analyze is exactly `Analyzer::analyze_bytes`, which drops the decoded text;
             // Python needs it to slice and highlight.
             Input::Bytes(bytes) => decode_and_analyze(analyzer, &bytes)?,
@@ -97,7 +97,7 @@ pub fn analyze(analyzer: &jiceng::Analyzer, input: Input, id: Option<String>) ->
 
 fn decode_and_analyze(analyzer: &jiceng::Analyzer, bytes: &[u8]) -> Result<(Analysis, Option<String>), Failure> {
     let text = jiceng::text::decode::decode(bytes)?.text;
-    Ok((analyzer.analyze(&text), Some(text)))
+    Ok((analyzer.try_analyze(&text)?, Some(text)))
 }
 
 fn to_json(analysis: &Analysis) -> String {
