@@ -279,12 +279,7 @@ fn list_before(text: &str, end: usize) -> Vec<Range<usize>> {
     if !span.contains('、') {
         return Vec::new();
     }
-    let mut items: Vec<Range<usize>> = Vec::new();
-    let mut at = start;
-    for piece in span.split('、') {
-        items.push(at..at + piece.len());
-        at += piece.len() + '、'.len_utf8();
-    }
+    let mut items = split_list(span, start);
     trim_first(text, &mut items);
     items.retain(|r| !r.is_empty());
     items
@@ -300,15 +295,23 @@ fn list_after(text: &str, start: usize) -> Vec<Range<usize>> {
     if !span.contains('、') {
         return Vec::new();
     }
-    let mut items = Vec::new();
-    let mut at = from;
-    for piece in span.split('、') {
-        let piece_range = at..at + piece.len();
-        let trimmed = piece.trim_end_matches(['等']);
-        items.push(piece_range.start..piece_range.start + trimmed.len());
-        at += piece.len() + '、'.len_utf8();
+    let mut items = split_list(span, from);
+    for item in &mut items {
+        item.end = item.start + text[item.clone()].trim_end_matches('等').len();
     }
     items
+}
+
+/// Byte ranges of the items of a 、-separated `span` that starts at byte `offset` of its text.
+fn split_list(span: &str, offset: usize) -> Vec<Range<usize>> {
+    let mut at = offset;
+    span.split('、')
+        .map(|piece| {
+            let item = at..at + piece.len();
+            at = item.end + '、'.len_utf8();
+            item
+        })
+        .collect()
 }
 
 /// Strips a leading verb from the first item, and cuts it to the length of the others when they all share
