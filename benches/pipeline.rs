@@ -94,8 +94,18 @@ fn cold_start(c: &mut Criterion) {
 fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
     group.sample_size(10);
-    for (name, unit) in [("yishi", "一是落实。"), ("slogans", "一核两翼三全四圈五化、"), ("suffixes", "社区")]
-    {
+    // Each unit repeated without a break: one line, paragraph and sentence (a long run for jieba, posts and
+    // names with no punctuation, `<`, `&`, `(` after a character and `?` between characters, each of which sets
+    // off a look ahead or back).
+    for (name, unit) in [
+        ("yishi", "一是落实。"),
+        ("slogans", "一核两翼三全四圈五化、"),
+        ("suffixes", "社区"),
+        ("unbroken_han", "推进完整社区建设关爱一老一小"),
+        ("posts", "社区党委书记李华表示"),
+        ("markup", "<a&"),
+        ("glosses", "社(区?"),
+    ] {
         for repeat in [1_000, 10_000] {
             let text = unit.repeat(repeat);
             group.throughput(Throughput::Bytes(text.len() as u64));

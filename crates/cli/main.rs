@@ -51,6 +51,10 @@ enum Command {
         /// in FILE.manifest); the others keep their records, deleted ones are dropped.
         #[arg(long, requires = "output")]
         incremental: bool,
+        /// Refuse documents larger than this many megabytes (10^6 bytes) with an error record (default 256 MiB;
+        /// analysis needs about 20 bytes of memory per byte of text).
+        #[arg(long, value_name = "MB")]
+        max_document_mb: Option<f64>,
         #[command(flatten)]
         taxonomy: TaxonomyArg,
     },
@@ -131,9 +135,13 @@ struct TaxonomyArg {
 
 impl TaxonomyArg {
     fn analyzer(&self) -> Result<Analyzer> {
+        self.analyzer_with(Analyzer::builder())
+    }
+
+    fn analyzer_with(&self, builder: jiceng::AnalyzerBuilder) -> Result<Analyzer> {
         let read =
             |path: &PathBuf| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
-        let mut builder = Analyzer::builder();
+        let mut builder = builder;
         if let Some(path) = &self.taxonomy {
             let source = read(path)?;
             builder = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
@@ -148,11 +156,18 @@ impl TaxonomyArg {
         if let Some(region) = &self.home_region {
             builder = builder.home_region((region != "none").then_some(region.as_str()));
         }
-        let named: Vec<String> =
-            [&self.taxonomy, &self.places].into_iter().flatten().map(|p| p.display().to_string()).collect();
-        builder
-            .build()
-            .with_context(|| format!("in {}", if named.is_empty() { "--home-region".into() } else { named.join(", ") }))
+        builder.build().map_err(|err| {
+            // The core names the kind of data and the line; the file is known here.
+            let source = match &err {
+                jiceng::Error::InvalidData { what: "taxonomy", .. } => self.taxonomy.as_ref().map(|p| p.display()),
+                jiceng::Error::InvalidData { what: "places" | "place", .. } => {
+                    self.places.as_ref().map(|p| p.display())
+                }
+                _ => None,
+            };
+            let context = source.map_or_else(|| "--home-region".into(), |path| path.to_string());
+            anyhow::Error::new(err).context(format!("in {context}"))
+        })
     }
 }
 
@@ -176,8 +191,13 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Runs the command; `Ok(false)` when some input failed.
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
-        Command::Analyze { paths, format, output, jobs, glob, incremental, taxonomy } => {
-            let analyzer = taxonomy.analyzer()?;
+        Command::Analyze { paths, format, output, jobs, glob, incremental, max_document_mb, taxonomy } => {
+            let mut builder = Analyzer::builder();
+            if let Some(mb) = max_document_mb {
+                anyhow::ensure!(mb.is_finite() && mb >= 0.0, "--max-document-mb must be a size in MB, not {mb}");
+                builder = builder.max_document_bytes((mb * 1e6) as usize);
+            }
+            let analyzer = taxonomy.analyzer_with(builder)?;
             run::analyze(&analyzer, run::Options { paths, format, output, jobs, glob, incremental })
         }
         Command::Themes { taxonomy, json } => themes(&taxonomy, json),

@@ -28,6 +28,7 @@ from ._model import (
     Failure,
     Formula,
     FormulaPart,
+    InputWarning,
     Keyphrase,
     Mention,
     Place,
@@ -46,6 +47,7 @@ __all__ = [
     "Failure",
     "Formula",
     "FormulaPart",
+    "InputWarning",
     "JicengError",
     "Keyphrase",
     "Mention",
@@ -65,8 +67,8 @@ __all__ = [
 
 # Public classes say they live in `jiceng`: shorter reprs, and pickles that survive moving code between the
 # private modules.
-for _cls in (Analysis, Analyzer, Failure, Formula, FormulaPart, Keyphrase, Mention, Place, PlanItem, Speaker,
-             Statement, Theme):
+for _cls in (Analysis, Analyzer, Failure, Formula, FormulaPart, InputWarning, Keyphrase, Mention, Place, PlanItem,
+             Speaker, Statement, Theme):
     _cls.__module__ = __name__
 del _cls
 

@@ -42,6 +42,9 @@ class Analyzer:
     place name found in several regions when the text does not (default 成都市; ``"none"`` leaves such names
     unresolved). A malformed dictionary, taxonomy or place list raises :class:`jiceng.DataError` naming the line.
 
+    ``max_document_bytes`` is the largest document accepted (default 256 MiB, about 5 GB of memory at the peak of
+    its analysis); a larger one raises :class:`jiceng.JicengError` (a :class:`jiceng.Failure` in a batch).
+
     Construction loads the built-in data once (a fraction of a second); the analyzer is then safe to share between
     threads, and pickles by its options (a dictionary file by its contents), so multiprocessing, Dask and Spark can
     ship it. ``jiceng.analyze()`` and friends use a default analyzer, created on first use.
@@ -58,18 +61,25 @@ class Analyzer:
         taxonomy: Union[Dict[str, Any], str, "os.PathLike[str]", None] = None,
         places: Union[Iterable[Tuple[str, ...]], str, "os.PathLike[str]", None] = None,
         home_region: Optional[str] = None,
+        max_document_bytes: Optional[int] = None,
     ) -> None:
         taxonomy_json, taxonomy_toml = _read_taxonomy(taxonomy)
         place_list = _read_places(places)
         if home_region is not None and not isinstance(home_region, str):
             raise TypeError(f"home_region must be a str (a name such as '锦江区', a code prefix, or 'none'), "
                             f"not {type(home_region).__name__}")
+        if max_document_bytes is not None and (
+            isinstance(max_document_bytes, bool) or not isinstance(max_document_bytes, int) or max_document_bytes < 0
+        ):
+            raise TypeError(f"max_document_bytes must be a non-negative int (a size in bytes), "
+                            f"not {max_document_bytes!r}")
         self._native = _jiceng.Analyzer(
             dictionary=_read_dictionary(dictionary),
             taxonomy_json=taxonomy_json,
             taxonomy_toml=taxonomy_toml,
             places=place_list,
             home_region=home_region,
+            max_document_bytes=max_document_bytes,
         )
         # Options as they were resolved (a path replaced by the file's text): what pickling rebuilds from.
         resolved: Union[Dict[str, Any], str, None] = json.loads(taxonomy_json) if taxonomy_json else taxonomy_toml
@@ -78,6 +88,7 @@ class Analyzer:
             "taxonomy": resolved,
             "places": place_list,
             "home_region": home_region,
+            "max_document_bytes": max_document_bytes,
         }
 
     def taxonomy(self) -> Dict[str, Any]:

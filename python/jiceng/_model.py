@@ -123,6 +123,21 @@ class Keyphrase:
     weight: float
 
 
+@dataclass(frozen=True)
+class InputWarning:
+    """Something in the input the analysis worked around instead of refusing the document: ``kind`` says what
+    (``"replaced_bytes"``: invalid byte sequences decoded as U+FFFD), ``count`` how many times, ``message`` the
+    same in words."""
+
+    kind: str
+    count: int
+    message: str
+
+
+def _warning(d: Mapping[str, Any]) -> InputWarning:
+    return InputWarning(d["kind"], d["count"], d["message"])
+
+
 def _mention(d: Mapping[str, Any]) -> Mention:
     return Mention(d["text"], d["start"], d["end"])
 
@@ -172,7 +187,8 @@ class Analysis:
 
     Attributes are read-only: ``id`` (None unless given), ``chars`` (length of the text), ``text`` (the
     analysed text, or None when not known), ``statements``, ``speakers``, ``themes``, ``places``,
-    ``plan_items``, ``formulas``, ``keyphrases`` (tuples of item objects). ``ok`` is True (False on a
+    ``plan_items``, ``formulas``, ``keyphrases`` (tuples of item objects), ``warnings`` (what was worked around
+    in the input, such as undecodable bytes replaced; usually empty). ``ok`` is True (False on a
     :class:`Failure`). ``to_dict()`` gives the CLI's JSON object; in Jupyter the analysis shows as highlighted text.
 
     ``Analysis(data, text=None)`` rebuilds one from the CLI's output: a dict, or one line of
@@ -275,6 +291,11 @@ class Analysis:
     def keyphrases(self) -> Tuple[Keyphrase, ...]:
         """Salient phrases no theme covers, highest weight first."""
         return self._get("keyphrases", _keyphrase)
+
+    @property
+    def warnings(self) -> Tuple[InputWarning, ...]:
+        """What was worked around in the input (e.g. invalid bytes replaced by U+FFFD in decoding); empty if nothing."""
+        return self._get("warnings", _warning)
 
     def to_dict(self) -> Dict[str, Any]:
         """The analysis as the CLI prints it (``jiceng analyze``): a fresh dict of plain JSON values."""

@@ -188,3 +188,62 @@ fn export_writes_the_long_tables_of_the_sample() {
     assert!(summary.lines().any(|l| l.contains("rural_revitalization") && l.contains("乡村振兴")), "{summary}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn max_document_mb_refuses_larger_documents_with_an_error_record() {
+    let dir = temp_dir("max-document");
+    std::fs::write(dir.join("small.txt"), "一是推进完整社区建设。").unwrap();
+    std::fs::write(dir.join("large.txt"), "一是推进完整社区建设。".repeat(100)).unwrap();
+    let output = jiceng(&["analyze", dir.to_str().unwrap(), "--max-document-mb", "0.001"], None);
+    assert_eq!(output.status.code(), Some(1), "a refused document makes the run fail");
+    let records = lines(&output);
+    assert_eq!(records.len(), 2);
+    assert_matches_error(&records[0]);
+    assert!(records[0]["id"].as_str().unwrap().ends_with("large.txt"));
+    assert_eq!(records[0]["error"], "document of 3300 bytes exceeds the limit of 1000 bytes");
+    assert_matches_analysis(&records[1]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("large.txt") && stderr.contains("exceeds the limit"), "{stderr}");
+    let output = jiceng(&["analyze", "--max-document-mb", "-1"], Some(b""));
+    assert_eq!(output.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_invalid_taxonomy_or_place_file_is_named_with_its_line_and_field() {
+    let dir = temp_dir("invalid-data");
+    let taxonomy = dir.join("themes.toml");
+    std::fs::write(
+        &taxonomy,
+        "[[themes]]\nid = \"night_market\"\nlabel = \"\"\ncategory = \"发展\"\nkeywords = [\"夜市\"]\n",
+    )
+    .unwrap();
+    let places = dir.join("places.tsv");
+    std::fs::write(&places, "# my places\n锦绣花园\testate\n交子公园\tplanet\n").unwrap();
+    let good_places = dir.join("good.tsv");
+    std::fs::write(&good_places, "锦绣花园\testate\n").unwrap();
+
+    let output = jiceng(&["analyze", "--taxonomy", taxonomy.to_str().unwrap()], Some("社区".as_bytes()));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("themes.toml") && stderr.contains("line 2") && stderr.contains("`label`"), "{stderr}");
+
+    let output = jiceng(
+        &["analyze", "--taxonomy", taxonomy.to_str().unwrap(), "--places", places.to_str().unwrap()],
+        Some("社区".as_bytes()),
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Places are loaded first: the first failing file is named, and only it.
+    assert!(stderr.contains("places.tsv") && !stderr.contains("themes.toml"), "the failing file alone: {stderr}");
+
+    let output = jiceng(&["themes", "--places", places.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("places.tsv") && stderr.contains("line 3") && stderr.contains("unknown kind `planet`"),
+        "{stderr}"
+    );
+    let output = jiceng(&["themes", "--places", good_places.to_str().unwrap()], None);
+    assert!(output.status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,42 @@ def test_public_names_have_docstrings() -> None:
                  "keyphrases", "to_dict", "to_json"):
         assert getattr(jiceng.Analysis, name).__doc__, name
     assert isinstance(jiceng.__version__, str) and jiceng.__version__.count(".") == 2
+
+
+def test_max_document_bytes_refuses_larger_documents(tmp_path: Path) -> None:
+    analyzer = jiceng.Analyzer(max_document_bytes=100)
+    assert analyzer.analyze("一是推进完整社区建设。").ok
+    text = "一是推进完整社区建设。" * 10
+    with pytest.raises(jiceng.JicengError, match="exceeds the limit of 100 bytes"):
+        analyzer.analyze(text)
+    with pytest.raises(jiceng.JicengError, match="exceeds the limit of 100 bytes"):
+        analyzer.analyze(text.encode("gbk"))
+    path = tmp_path / "large.txt"
+    path.write_text(text, encoding="utf-8")
+    (failure,) = analyzer.analyze_files([path])
+    assert not failure.ok and "exceeds the limit" in failure.error
+    clone = pickle.loads(pickle.dumps(analyzer))
+    with pytest.raises(jiceng.JicengError):
+        clone.analyze(text)
+    for bad in (-1, "100", 1.5, True):
+        with pytest.raises(TypeError, match="max_document_bytes"):
+            jiceng.Analyzer(max_document_bytes=bad)  # type: ignore[arg-type]
+
+
+def test_invalid_bytes_are_replaced_and_reported_as_warnings(tmp_path: Path) -> None:
+    parts = ["枫树社区党委书记刘晓表示,", "要在锦江区成龙路街道推进", "完整社区建设。"]
+    data = b"\xff".join(p.encode("gbk") for p in parts)
+    for a in (jiceng.analyze(data), jiceng.analyze_many([data])[0]):
+        assert isinstance(a, jiceng.Analysis)
+        assert a.text == "\ufffd".join(parts)
+        (warning,) = a.warnings
+        assert isinstance(warning, jiceng.InputWarning)
+        assert (warning.kind, warning.count) == ("replaced_bytes", 2)
+        assert warning.message == "2 invalid byte sequences in gb18030 replaced by U+FFFD"
+        assert a.to_dict()["warnings"][0]["count"] == 2
+        assert "成龙路街道" in [p.name for p in a.places]
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    assert jiceng.analyze_file(path).warnings[0].count == 2
+    clean = jiceng.analyze("".join(parts))
+    assert clean.warnings == () and "warnings" not in clean.to_dict()

@@ -39,7 +39,8 @@ impl PyAnalyzer {
     /// extend, or with `replace` a whole taxonomy.
     #[new]
     /// `places` is a list of `name<TAB>kind[<TAB>parent]` lines; `home_region` a name or code prefix, or `"none"`.
-    #[pyo3(signature = (*, dictionary = None, taxonomy_json = None, taxonomy_toml = None, places = None, home_region = None))]
+    /// `max_document_bytes` is the largest document accepted (default 256 MiB).
+    #[pyo3(signature = (*, dictionary = None, taxonomy_json = None, taxonomy_toml = None, places = None, home_region = None, max_document_bytes = None))]
     fn new(
         py: Python<'_>,
         dictionary: Option<&Bound<'_, PyAny>>,
@@ -47,6 +48,7 @@ impl PyAnalyzer {
         taxonomy_toml: Option<String>,
         places: Option<String>,
         home_region: Option<String>,
+        max_document_bytes: Option<usize>,
     ) -> PyResult<Self> {
         let dictionary = match dictionary {
             None => None,
@@ -73,6 +75,9 @@ impl PyAnalyzer {
                 if let Some(region) = home_region {
                     builder = builder.home_region((region != "none").then_some(region.as_str()));
                 }
+                if let Some(limit) = max_document_bytes {
+                    builder = builder.max_document_bytes(limit);
+                }
                 Ok(builder.build()?)
             })
         })?;
@@ -95,6 +100,12 @@ impl PyAnalyzer {
     #[getter]
     fn home_region(&self) -> Option<&str> {
         self.home_region.as_deref()
+    }
+
+    /// The largest document accepted, in bytes.
+    #[getter]
+    fn max_document_bytes(&self) -> usize {
+        self.inner.max_document_bytes()
     }
 
     /// The taxonomy file given as TOML text, or None.

@@ -95,9 +95,16 @@ pub fn analyze(analyzer: &jiceng::Analyzer, input: Input, id: Option<String>) ->
     })
 }
 
+/// What `Analyzer::analyze_bytes` does (size check, decode, analyze, decoding warnings), keeping the text.
 fn decode_and_analyze(analyzer: &jiceng::Analyzer, bytes: &[u8]) -> Result<(Analysis, Option<String>), Failure> {
-    let text = jiceng::text::decode::decode(bytes)?.text;
-    Ok((analyzer.try_analyze(&text)?, Some(text)))
+    let limit = analyzer.max_document_bytes();
+    if bytes.len() > limit {
+        return Err(jiceng::Error::TooLarge { bytes: bytes.len(), limit }.into());
+    }
+    let decoded = jiceng::text::decode::decode(bytes)?;
+    let mut analysis = analyzer.analyze(&decoded.text);
+    analysis.warnings = decoded.warnings();
+    Ok((analysis, Some(decoded.text)))
 }
 
 fn to_json(analysis: &Analysis) -> String {

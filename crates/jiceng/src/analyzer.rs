@@ -282,7 +282,9 @@ impl Analyzer {
             |p| inner.themes.phrases.contains(p),
             |w| inner.segmenter.has_word(w),
         );
-        Analysis { id: None, chars: text.chars().count(), statements, themes, places, plan_items, formulas, keyphrases }
+        let chars = text.chars().count();
+        let warnings = Vec::new();
+        Analysis { id: None, chars, statements, themes, places, plan_items, formulas, keyphrases, warnings }
     }
 
     fn document_themes(&self, source: &Source<'_>, hits: &[Hit]) -> Vec<Theme> {
@@ -317,15 +319,24 @@ impl Analyzer {
 
     /// Decodes bytes in any supported encoding (see [`crate::text::decode`]) and analyzes the text; a document
     /// over the size limit is [`crate::Error::TooLarge`], undecodable bytes [`crate::Error::Undecodable`].
+    /// Bytes that had to be replaced in decoding are reported in [`Analysis::warnings`].
     pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Analysis> {
         self.check_size(bytes.len())?;
-        Ok(self.analyze(&decode(bytes)?.text))
+        let decoded = decode(bytes)?;
+        let mut analysis = self.analyze(&decoded.text);
+        analysis.warnings = decoded.warnings();
+        Ok(analysis)
     }
 
     /// Analyzes one text, or refuses it with [`crate::Error::TooLarge`] when it is over the size limit.
     pub fn try_analyze(&self, text: &str) -> Result<Analysis> {
         self.check_size(text.len())?;
         Ok(self.analyze(text))
+    }
+
+    /// The largest document [`Analyzer::analyze_bytes`] and [`Analyzer::try_analyze`] accept, in bytes.
+    pub fn max_document_bytes(&self) -> usize {
+        self.inner.max_document_bytes
     }
 
     fn check_size(&self, bytes: usize) -> Result<()> {

@@ -29,7 +29,8 @@ mod themes;
 pub use analyzer::{Analyzer, AnalyzerBuilder, DEFAULT_MAX_DOCUMENT_BYTES};
 pub use error::{Error, Result};
 pub use model::{
-    Analysis, Formula, FormulaPart, Keyphrase, Mention, Place, PlaceKind, PlanItem, Speaker, Statement, Theme,
+    Analysis, Formula, FormulaPart, Keyphrase, Mention, Place, PlaceKind, PlanItem, Speaker, Statement, Theme, Warning,
+    WarningKind,
 };
 pub use segment::{Segmenter, Word};
 pub use text::offsets::slice_chars;

@@ -24,6 +24,9 @@ pub struct Analysis {
     pub formulas: Vec<Formula>,
     /// Salient phrases no theme covers, highest weight first.
     pub keyphrases: Vec<Keyphrase>,
+    /// What had to be worked around in the input, such as bytes replaced in decoding; omitted when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 impl Analysis {
@@ -189,4 +192,25 @@ pub struct Keyphrase {
     pub text: String,
     /// Weight in 0..1.
     pub weight: f64,
+}
+
+/// Something in the input the analysis worked around instead of refusing the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What happened.
+    pub kind: WarningKind,
+    /// How many times, e.g. how many invalid byte sequences.
+    pub count: usize,
+    /// The same in words, e.g. `3 invalid byte sequences in GB18030 replaced by U+FFFD`.
+    pub message: String,
+}
+
+/// The sorts of [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// Byte sequences invalid in the document's encoding (a lone UTF-16 surrogate included) were decoded as
+    /// U+FFFD: the text around them is analyzed, what they held is lost.
+    ReplacedBytes,
 }

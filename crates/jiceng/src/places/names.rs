@@ -58,6 +58,9 @@ pub(crate) struct Names {
     targets: Vec<Target>,
     /// For the first two characters of every name: bit `n` is set when a name of `n` characters starts with them.
     lengths: FxHashMap<u64, u32>,
+    /// One bit per character of the Basic Multilingual Plane that begins a name: most positions of a text
+    /// are ruled out by one bit before any hashing.
+    starts: Box<[u64]>,
     /// Whether `lengths` is kept up to date on insertion (after building: the builder fills it in one pass).
     lengths_ready: bool,
 }
@@ -70,6 +73,7 @@ impl Default for Names {
             index: FxHashMap::default(),
             targets: Vec::new(),
             lengths: FxHashMap::default(),
+            starts: vec![0; 0x10000 / 64].into_boxed_slice(),
             lengths_ready: true,
         }
     }
@@ -124,6 +128,7 @@ impl NamesBuilder {
             let mut chars = name.chars();
             if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
                 *names.lengths.entry(pair(a, b)).or_default() |= 1 << (2 + chars.count());
+                mark_start(&mut names.starts, a);
             }
         }
         names.lengths_ready = true;
@@ -187,6 +192,7 @@ impl Names {
         self.arena.push_str(name);
         if self.lengths_ready {
             *self.lengths.entry(pair(a, b)).or_default() |= 1 << count;
+            mark_start(&mut self.starts, a);
         }
         Some(slot)
     }
@@ -231,7 +237,11 @@ impl Names {
     /// The longest name starting at byte `start` of `text` (which must be a character boundary).
     pub(crate) fn longest_at<'a>(&'a self, text: &str, start: usize) -> Option<Hit<'a>> {
         let mut chars = text[start..].char_indices();
-        let (Some((_, a)), Some((_, b))) = (chars.next(), chars.next()) else { return None };
+        let (_, a) = chars.next()?;
+        if !may_start(&self.starts, a) {
+            return None;
+        }
+        let (_, b) = chars.next()?;
         let mut lengths = *self.lengths.get(&pair(a, b))?;
         // Byte ends of the names' last characters, by character count.
         let mut ends = [0usize; MAX_CHARS + 1];
@@ -280,6 +290,17 @@ impl Names {
     pub(crate) fn len(&self) -> usize {
         self.slots.len()
     }
+}
+
+fn mark_start(starts: &mut [u64], c: char) {
+    if let Some(word) = starts.get_mut(c as usize / 64) {
+        *word |= 1 << (c as usize % 64);
+    }
+}
+
+/// Whether a name may begin with `c` (always, beyond the Basic Multilingual Plane).
+fn may_start(starts: &[u64], c: char) -> bool {
+    starts.get(c as usize / 64).is_none_or(|word| word & (1 << (c as usize % 64)) != 0)
 }
 
 fn entry_form(target: &Target) -> Option<Form> {

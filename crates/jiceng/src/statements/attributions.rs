@@ -11,6 +11,9 @@ use std::ops::Range;
 
 /// Characters that may stand between a name and its speech verb (`王芳在接受采访时表示`).
 const MAX_GAP_TO_VERB: usize = 10;
+/// Longest unit name before a post, in characters (`四川省成都市锦江区成龙路街道枫树社区居民委员会` has 23): a
+/// longer run without punctuation is not looked into, so that text without punctuation costs no more per post.
+const MAX_UNIT_CHARS: usize = 40;
 /// Words that lead into a unit's name without being part of it.
 const LEADING_WORDS: &[&str] = &[
     "随后", "会上", "其中", "对此", "同时", "此外", "当天", "上午", "下午", "晚上", "今年", "近日", "日前", "作为",
@@ -37,8 +40,15 @@ pub(crate) struct Attribution {
 }
 
 /// All attributions in `text`, in order; `sentences` are the byte ranges of its sentences, in order.
-pub(crate) fn attributions(lexicon: &Lexicon, text: &str, sentences: &[Range<usize>]) -> Vec<Attribution> {
-    let introductions = introductions(lexicon, text);
+pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Range<usize>]) -> Vec<Attribution> {
+    let mut introductions = introductions(lexicon, text);
+    introductions.sort_by_key(|i| i.speaker.span.start);
+    // The first introduction of each name, for the clauses that open with a name: looked up by the clause's first
+    // two to four characters instead of trying every earlier introduction (quadratic in a long text).
+    let mut first_of_name: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for (index, intro) in introductions.iter().enumerate() {
+        first_of_name.entry(&text[intro.speaker.name.clone()]).or_insert(index);
+    }
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at).min(sentences.len().saturating_sub(1));
     let mut found: Vec<Attribution> = Vec::new();
     for intro in &introductions {
@@ -51,19 +61,25 @@ pub(crate) fn attributions(lexicon: &Lexicon, text: &str, sentences: &[Range<usi
     for (index, sentence) in sentences.iter().enumerate() {
         for clause in clause_starts(text, sentence.clone()) {
             let rest = &text[clause..sentence.end];
-            let earlier = introductions.iter().filter(|i| i.speaker.span.start < clause);
+            let earlier = introductions.partition_point(|i| i.speaker.span.start < clause);
             // A name introduced earlier, speaking again: `陈刚强调:`, `“……”,陈开渠回忆`, `在王陈看来`.
             let quote = quote_before(text, clause);
             let opinion = rest.strip_prefix("在");
-            if let Some((intro, at)) = earlier.clone().find_map(|i| {
-                let name = &text[i.speaker.name.clone()];
-                if let Some(after) = rest.strip_prefix(name) {
-                    (quote.is_some() || verb_follows(lexicon, after)).then_some((i, clause))
-                } else {
-                    let after = opinion?.strip_prefix(name)?;
-                    after.starts_with("看来").then_some((i, clause + "在".len()))
-                }
-            }) {
+            let introduced = |words: &'a str| {
+                prefixes(words)
+                    .filter_map(|(name, after)| Some((*first_of_name.get(name)?, after)))
+                    .filter(|&(i, _)| i < earlier)
+            };
+            let again = introduced(rest)
+                .filter(|&(_, after)| quote.is_some() || verb_follows(lexicon, after))
+                .map(|(i, _)| (i, clause));
+            let opinion = opinion
+                .into_iter()
+                .flat_map(introduced)
+                .filter(|&(_, after)| after.starts_with("看来"))
+                .map(|(i, _)| (i, clause + "在".len()));
+            let first = again.chain(opinion).min_by_key(|&(i, _)| i);
+            if let Some((intro, at)) = first.map(|(i, at)| (&introductions[i], at)) {
                 let name = at..at + intro.speaker.name.len();
                 let speaker = SpeakerMatch { span: name.clone(), name, ..intro.speaker.clone() };
                 found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start) });
@@ -73,7 +89,11 @@ pub(crate) fn attributions(lexicon: &Lexicon, text: &str, sentences: &[Range<usi
             if clause == sentence.start && index > 0 {
                 let pronoun = PRONOUNS.iter().find(|p| rest.starts_with(*p));
                 let previous = &sentences[index - 1];
-                let intro = earlier.rev().find(|i| previous.contains(&i.speaker.span.start));
+                let intro = introductions[..earlier]
+                    .iter()
+                    .rev()
+                    .take_while(|i| i.speaker.span.start >= previous.start)
+                    .find(|i| previous.contains(&i.speaker.span.start));
                 if let (Some(p), Some(intro)) = (pronoun, intro)
                     && verb_follows_directly(lexicon, &rest[p.len()..])
                 {
@@ -85,6 +105,13 @@ pub(crate) fn attributions(lexicon: &Lexicon, text: &str, sentences: &[Range<usi
     found.sort_by_key(|a| (a.start, a.speaker.span.start));
     found.dedup_by_key(|a| a.start);
     found
+}
+
+/// The two-, three- and four-character prefixes of `words` (the lengths of a name), each with what follows it.
+fn prefixes(words: &str) -> impl Iterator<Item = (&str, &str)> {
+    // Where the second, third and fourth characters end (the end of `words` when it is shorter).
+    let ends = words.char_indices().map(|(i, _)| i).chain([words.len()]).skip(2).take(3);
+    ends.map(move |i| words.split_at(i))
 }
 
 /// Every post followed by a name, with the unit before the post when there is one.
@@ -145,13 +172,17 @@ fn clause_starts(text: &str, sentence: Range<usize>) -> impl Iterator<Item = usi
 /// The unit's name that ends where a post begins, back to the clause start: `…上午,广州市天河区石牌街道穗园社区`.
 fn unit_before(lexicon: &Lexicon, text: &str, end: usize) -> Option<Range<usize>> {
     let clause = &text[..end];
-    let mut start = clause
+    let window = clause.char_indices().rev().nth(MAX_UNIT_CHARS).map_or(0, |(i, c)| i + c.len_utf8());
+    let boundary = clause[window..]
         .char_indices()
         .rev()
         .find(|&(_, c)| !(is_cjk(c) || c.is_ascii_alphanumeric() || c == '·'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map(|(i, c)| window + i + c.len_utf8());
+    let mut start = boundary.unwrap_or(window);
     if let Some((i, c)) = text[start..end].char_indices().rev().find(|&(_, c)| CUT_AFTER.contains(c)) {
         start += i + c.len_utf8();
+    } else if boundary.is_none() && window > 0 {
+        return None;
     }
     loop {
         let s = &text[start..end];

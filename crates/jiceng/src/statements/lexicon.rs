@@ -111,7 +111,8 @@ impl Lexicon {
         let mut best: Option<(u8, usize)> = None;
         for chars in [3, 2, 4] {
             let end = text.char_indices().nth(chars).map(|(i, _)| i);
-            let Some(len) = end.or((text.chars().count() == chars).then_some(text.len())) else {
+            // `take`, not `count`: text is the rest of the document, and this runs for every post found.
+            let Some(len) = end.or((text.chars().take(chars + 1).count() == chars).then_some(text.len())) else {
                 continue;
             };
             if !self.is_name(&text[..len]) {

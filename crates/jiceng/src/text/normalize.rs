@@ -6,6 +6,7 @@
 
 use super::offsets::CharIndex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Page furniture that scrapers leave inside lines; dropped wherever it appears.
 const FURNITURE: &[&str] =
@@ -36,35 +37,35 @@ impl Normalized {
     /// Normalizes `original`: folds width, converts traditional to simplified characters, drops junk, joins
     /// lines broken inside a sentence or a quoted term.
     pub fn new(original: &str) -> Self {
-        let lines: Vec<Line> = split_lines(original).map(|range| normalize_line(original, range)).collect();
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
-        let mut paragraph_start = 0;
-        let mut previous: Option<&str> = None;
-        for (i, line) in lines.iter().enumerate() {
+        let mut paragraph = Paragraph::default();
+        // Characters of the line before, unless it was blank (a blank line always ends a paragraph).
+        let mut previous_chars: Option<usize> = None;
+        // Lines are normalized one ahead of the one placed: whether a line continues a paragraph may depend on
+        // the line after it, and no more of the document than that is held twice.
+        let code = code_blocks(original);
+        let mut lines = split_lines(original).map(|range| normalize_line(original, range, &code)).peekable();
+        while let Some(line) = lines.next() {
             if line.text.is_empty() {
-                previous = None;
+                previous_chars = None;
                 continue;
             }
             if !text.is_empty() {
-                let after = lines.get(i + 1).map(|l| l.text.as_str());
-                let joined = previous.is_some_and(|p| continues(&text[paragraph_start..], p, &line.text, after));
+                let after = lines.peek().map(|l| l.text.as_str());
+                let joined = previous_chars.is_some_and(|p| paragraph.continued_by(p, &line.text, after));
                 if !joined {
                     text.push('\n');
                     origin.push(line.break_before as u32);
-                    paragraph_start = text.len();
+                    paragraph = Paragraph::default();
                 }
             }
+            paragraph.extend(&line.text);
             text.push_str(&line.text);
             origin.extend_from_slice(&line.origin);
-            previous = Some(&line.text);
+            previous_chars = Some(line.text.chars().count());
         }
-        // Traditional → simplified, one character for one and byte length kept (fast2s only maps 3-byte
-        // characters to 3-byte characters), so `origin` stays valid.
-        let simplified = fast2s::convert(&text);
-        if simplified.len() == text.len() {
-            text = simplified;
-        }
+        simplify(&mut text);
         Self { text, origin, original_index: CharIndex::new(original) }
     }
 
@@ -89,6 +90,69 @@ impl Normalized {
             bytes: (start, end),
         }
     }
+}
+
+/// Traditional → simplified with fast2s, one character for one and byte length kept (fast2s only maps 3-byte
+/// characters to 3-byte characters), so `origin` stays valid. fast2s looks at a character's two neighbours, so
+/// each character it might change is converted in its window of three, as converting the whole text would.
+fn simplify(text: &mut String) {
+    let mut changes: Vec<(usize, char)> = Vec::new();
+    let mut window = String::with_capacity(12);
+    let mut previous = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if may_simplify(c) {
+            window.clear();
+            window.extend(previous);
+            window.push(c);
+            window.extend(chars.peek().map(|&(_, n)| n));
+            let converted = fast2s::convert(&window);
+            let simple = converted.chars().nth(usize::from(previous.is_some())).unwrap_or(c);
+            if simple != c && simple.len_utf8() == c.len_utf8() {
+                changes.push((at, simple));
+            }
+        }
+        previous = Some(c);
+    }
+    if changes.is_empty() {
+        return;
+    }
+    let mut simplified = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, simple) in changes {
+        simplified.push_str(&text[copied..at]);
+        simplified.push(simple);
+        copied = at + simple.len_utf8();
+    }
+    simplified.push_str(&text[copied..]);
+    *text = simplified;
+}
+
+/// Whether fast2s might change `c`: it converts it on its own, or only beside certain neighbours (看著, 計畫).
+/// A text with none of these, as nearly every text in simplified script, is left as it is without the three
+/// hash lookups per character that fast2s spends.
+fn may_simplify(c: char) -> bool {
+    /// The unified ideographs, the only characters fast2s's table converts.
+    const IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4e00}'..='\u{9fff}';
+    /// One bit per ideograph, found by one conversion of them all, each between two letters so that no
+    /// neighbour triggers a special case; the characters converted only beside certain neighbours are added.
+    static CHANGED: LazyLock<Box<[u64]>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; IDEOGRAPHS.count().div_ceil(64)].into_boxed_slice();
+        let probe: String = IDEOGRAPHS.flat_map(|c| [c, 'a']).collect();
+        let converted = fast2s::convert(&probe);
+        let context_only = ['藉', '著', '苧'];
+        for (c, s) in probe.chars().zip(converted.chars()).chain(context_only.into_iter().map(|c| (c, ' '))) {
+            if c != s && IDEOGRAPHS.contains(&c) {
+                let i = c as usize - *IDEOGRAPHS.start() as usize;
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    });
+    let Some(i) = (c as usize).checked_sub(*IDEOGRAPHS.start() as usize).filter(|_| IDEOGRAPHS.contains(&c)) else {
+        return false;
+    };
+    CHANGED[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// One original line after normalization, before lines are joined into paragraphs.
@@ -123,25 +187,71 @@ fn split_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-fn normalize_line(original: &str, range: Range<usize>) -> Line {
+/// Byte ranges of the `<script>…</script>` and `<style>…</style>` blocks of a saved web page, tags included:
+/// code and style sheets, never content (though their strings may be Chinese), often over many lines.
+fn code_blocks(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let tag_at = |i: usize, closing: bool| {
+        let name_at = i + 1 + usize::from(closing);
+        ["script", "style"].into_iter().find(|name| {
+            bytes.get(name_at..name_at + name.len()).is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+                && bytes.get(name_at + name.len()).is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+                && (!closing || bytes[i + 1] == b'/')
+        })
+    };
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find('<').map(|i| at + i) {
+        at = open + 1;
+        let Some(name) = tag_at(open, false) else { continue };
+        // The block ends after its closing tag's `>`; without a closing tag there is no block.
+        let mut search = at;
+        let close = loop {
+            let Some(i) = text[search..].find("</").map(|i| search + i) else { break None };
+            if tag_at(i, true) == Some(name) {
+                break text[i..].find('>').map(|j| i + j + 1);
+            }
+            search = i + 2;
+        };
+        if let Some(end) = close {
+            blocks.push(open..end);
+            at = end;
+        }
+    }
+    blocks
+}
+
+fn normalize_line(original: &str, range: Range<usize>, code: &[Range<usize>]) -> Line {
     let break_before = range.start.saturating_sub(1);
     let line = &original[range.clone()];
     let base = range.start;
-    let mut out = LineBuilder { text: String::with_capacity(line.len()), origin: Vec::with_capacity(line.len()) };
+    let mut out =
+        LineBuilder { text: String::with_capacity(line.len()), origin: Vec::with_capacity(line.len()), last: None };
+    let first_block = code.partition_point(|b| b.end <= range.start);
+    let mut blocks = code[first_block..].iter().take_while(|b| b.start < range.end).peekable();
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
         let at = base + (line.len() - rest.len());
+        if let Some(block) = blocks.next_if(|b| b.start <= at) {
+            rest = &line[block.end.min(range.end) - base..];
+            continue;
+        }
         // Junk starts with one of a few characters; most text is not looked at twice.
         if matches!(c, '<' | '/' | '(' | '（' | '【' | '打' | '查' | '点')
-            && let Some(skip) = junk_len(rest, out.text.chars().next_back())
+            && let Some(skip) = junk_len(rest, out.last)
         {
             rest = &rest[skip..];
             continue;
         }
         rest = &rest[c.len_utf8()..];
+        if is_cjk(c) {
+            // Most characters: kept as they are.
+            out.push(c, at);
+            continue;
+        }
         let raw = c;
         let c = fold(c);
-        let last = out.text.chars().next_back();
+        let last = out.last;
         match c {
             '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{00ad}' => {}
             c if c.is_whitespace() || c == '\u{00a0}' => {
@@ -164,31 +274,27 @@ fn normalize_line(original: &str, range: Range<usize>) -> Line {
         }
     }
     // Trailing spaces and table borders ('|') left by scrapers are not content.
-    while out.text.ends_with([' ', '|']) {
-        out.pop();
-    }
-    while out.text.starts_with([' ', '|']) {
-        out.text.remove(0);
-        out.origin.remove(0);
-    }
+    let kept = out.text.trim_end_matches([' ', '|']).len();
+    out.text.truncate(kept);
+    out.origin.truncate(kept);
+    let dropped = out.text.len() - out.text.trim_start_matches([' ', '|']).len();
+    out.text.drain(..dropped);
+    out.origin.drain(..dropped);
     Line { text: out.text, origin: out.origin, break_before }
 }
 
 struct LineBuilder {
     text: String,
     origin: Vec<u32>,
+    /// The last character pushed.
+    last: Option<char>,
 }
 
 impl LineBuilder {
     fn push(&mut self, c: char, at: usize) {
         self.text.push(c);
         self.origin.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
-    }
-
-    fn pop(&mut self) {
-        if let Some(c) = self.text.pop() {
-            self.origin.truncate(self.origin.len() - c.len_utf8());
-        }
+        self.last = Some(c);
     }
 }
 
@@ -210,7 +316,9 @@ fn junk_len(rest: &str, previous: Option<char>) -> Option<usize> {
         let body = body.strip_prefix('/').unwrap_or(body);
         let name_len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
         if name_len > 0 && body.as_bytes()[0].is_ascii_alphabetic() {
-            let close = body[name_len..].find('>').filter(|&i| i < 200 && !body[name_len..name_len + i].contains('<'));
+            // Bounded searches (here and below): a long line of `<` or `&` must not be scanned once per character.
+            let tail = &body.as_bytes()[name_len..];
+            let close = tail.iter().take(200).position(|&b| b == b'>').filter(|&i| !tail[..i].contains(&b'<'));
             let tag_like = first == b'<' || (name_len <= 6 && close == Some(0));
             if let (true, Some(close)) = (tag_like, close) {
                 return Some(rest.len() - body.len() + name_len + close + 1);
@@ -224,7 +332,7 @@ fn junk_len(rest: &str, previous: Option<char>) -> Option<usize> {
         return Some(len);
     }
     if rest.starts_with("【字体")
-        && let Some(close) = rest.find('】').filter(|&i| i < 60)
+        && let Some((close, _)) = rest.char_indices().take_while(|&(i, _)| i < 60).find(|&(_, c)| c == '】')
     {
         return Some(close + '】'.len_utf8());
     }
@@ -235,7 +343,7 @@ fn junk_len(rest: &str, previous: Option<char>) -> Option<usize> {
 fn pinyin_gloss_len(rest: &str) -> Option<usize> {
     let open = rest.chars().next()?;
     let inner = &rest[open.len_utf8()..];
-    let close = inner.find([')', '）'])?;
+    let (close, _) = inner.char_indices().take(26).find(|&(_, c)| matches!(c, ')' | '）'))?;
     let body = &inner[..close];
     let has_tone = body.chars().any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c));
     let all_pinyin = body.chars().all(|c| c.is_alphabetic() && !is_cjk(c) || c == ' ');
@@ -245,7 +353,7 @@ fn pinyin_gloss_len(rest: &str) -> Option<usize> {
 
 /// `&nbsp;` and friends: what to put in their place, and their length after the `&`.
 fn entity(rest: &str) -> Option<(Option<char>, usize)> {
-    let end = rest.find(';').filter(|&i| (2..=8).contains(&i))?;
+    let end = rest.bytes().take(9).position(|b| b == b';').filter(|&i| i >= 2)?;
     let replacement = match &rest[..end] {
         "nbsp" | "ensp" | "emsp" => ' ',
         "amp" => '&',
@@ -273,7 +381,10 @@ fn is_lost_character(before: &str, after: &str) -> bool {
     if !is_cjk(prev) || !is_cjk(next) {
         return false;
     }
-    let clause_start = super::offsets::after_last(before, &[',', '。', ';', ':', '!', '?', '、', ' ']);
+    // The clause back to its punctuation, or its last 60 characters: a cue farther back asks no question here.
+    let window = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let clause_start =
+        window + super::offsets::after_last(&before[window..], &[',', '。', ';', ':', '!', '?', '、', ' ']);
     let clause = &before[clause_start..];
     !QUESTION_CUES.iter().any(|cue| clause.contains(cue))
 }
@@ -293,25 +404,44 @@ fn is_prose(line: &str) -> bool {
     line.contains([',', '。', '、', ';'])
 }
 
-/// Whether `next` continues the paragraph so far (whose last line is `previous`) instead of starting a new one:
-/// a quotation still open, or a long line of prose cut off before its sentence ended. Short unfinished lines
-/// are titles and subheadings, not broken sentences.
-fn continues(paragraph: &str, previous: &str, next: &str, after_next: Option<&str>) -> bool {
-    if open_quote(paragraph) && (closes_quote(next) || after_next.is_some_and(closes_quote)) {
-        return true;
-    }
-    let Some(last) = paragraph.chars().next_back() else { return false };
-    previous.chars().count() >= MIN_BROKEN_LINE_CHARS
-        && is_prose(paragraph)
-        && !ends_paragraph(last)
-        && is_prose(next)
-        && !starts_like_heading(next)
+/// What decides whether the next line continues a paragraph, kept up to date line by line so that a paragraph
+/// of many lines is not read again for each.
+#[derive(Debug, Default)]
+struct Paragraph {
+    /// Quotation marks opened and not closed (negative when more were closed).
+    open_quotes: isize,
+    /// Whether any of its lines is running prose.
+    prose: bool,
+    last: Option<char>,
 }
 
-fn open_quote(paragraph: &str) -> bool {
-    let opened = paragraph.matches(['“', '「', '《']).count();
-    let closed = paragraph.matches(['”', '」', '》']).count();
-    opened > closed
+impl Paragraph {
+    fn extend(&mut self, line: &str) {
+        for c in line.chars() {
+            match c {
+                '“' | '「' | '《' => self.open_quotes += 1,
+                '”' | '」' | '》' => self.open_quotes -= 1,
+                _ => {}
+            }
+        }
+        self.prose |= is_prose(line);
+        self.last = line.chars().next_back().or(self.last);
+    }
+
+    /// Whether `next` continues the paragraph (whose last line had `previous_chars` characters) instead of
+    /// starting a new one: a quotation still open, or a long line of prose cut off before its sentence ended.
+    /// Short unfinished lines are titles and subheadings, not broken sentences.
+    fn continued_by(&self, previous_chars: usize, next: &str, after_next: Option<&str>) -> bool {
+        if self.open_quotes > 0 && (closes_quote(next) || after_next.is_some_and(closes_quote)) {
+            return true;
+        }
+        let Some(last) = self.last else { return false };
+        previous_chars >= MIN_BROKEN_LINE_CHARS
+            && self.prose
+            && !ends_paragraph(last)
+            && is_prose(next)
+            && !starts_like_heading(next)
+    }
 }
 
 fn closes_quote(line: &str) -> bool {
@@ -346,6 +476,28 @@ mod tests {
     fn folds_width_and_converts_traditional() {
         let n = roundtrip("（一）黨總支書記在社區，ＡＢＣ１２３");
         assert_eq!(n.as_str(), "(一)党总支书记在社区,ABC123");
+    }
+
+    #[test]
+    fn only_texts_with_traditional_characters_are_converted() {
+        assert!(may_simplify('黨') && may_simplify('區') && may_simplify('藉'));
+        assert!(!may_simplify('党') && !may_simplify('区') && !may_simplify('A') && !may_simplify('😀'));
+        assert_eq!(roundtrip("計畫在社區").as_str(), "计划在社区");
+        // Character by character in its window, exactly as fast2s converts a whole text.
+        for text in ["著名的計畫,看著答覆", "畫", "乾隆年間的畫與著", "显著提升,覆盖全域", "a藉口b"]
+        {
+            let mut simplified = text.to_string();
+            simplify(&mut simplified);
+            assert_eq!(simplified, fast2s::convert(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn drops_script_and_style_blocks_over_lines() {
+        let page = "<STYLE>p{}</style><p>成华区\n<script type=\"x\">\nvar t = \"锦江区\";\n</Script >\n二仙桥街道</p>";
+        assert_eq!(roundtrip(page).as_str(), "成华区\n二仙桥街道");
+        assert!(code_blocks("<script>没有结束").is_empty());
+        assert_eq!(roundtrip("a<scripture>b").as_str(), "ab");
     }
 
     #[test]
