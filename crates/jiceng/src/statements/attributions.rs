@@ -22,6 +22,26 @@ const LEADING_WORDS: &[&str] = &[
 /// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区).
 const CUT_AFTER: &str = "了的是被请让将把到们";
 const PRONOUNS: &[&str] = &["她", "他"];
+/// Posts said after a name as a title (`陆思聪书记`, `李建国主任`); longer posts (党委书记) follow the unit.
+const TITLES: &[&str] = &[
+    "书记",
+    "副书记",
+    "主任",
+    "副主任",
+    "村长",
+    "镇长",
+    "乡长",
+    "区长",
+    "县长",
+    "市长",
+    "省长",
+    "局长",
+    "社长",
+    "院长",
+    "站长",
+    "所长",
+    "校长",
+];
 /// Adverbs allowed between a pronoun and its verb (`她还表示`).
 const ADVERBS: &[&str] = &["还", "也", "则", "又", "进一步", "同时", "特别", "最后", "接着"];
 
@@ -119,6 +139,15 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     let mut out = Vec::new();
     for chain in lexicon.role_chains(text) {
         let Some(name_len) = lexicon.name_at(&text[chain.end..]) else {
+            // The post as a title after the name, speaking: `陆思聪书记表示`.
+            if TITLES.contains(&&text[chain.clone()])
+                && let Some(start) = lexicon.name_before(text, chain.start)
+                && verb_follows_directly(lexicon, &text[chain.end..])
+            {
+                let name = start..chain.start;
+                let speaker = SpeakerMatch { span: start..chain.end, name, role: chain, organization: None };
+                out.push(Introduction { speaker, speaks: true });
+            }
             continue;
         };
         let role = lexicon.split_unit_prefix(text, chain.clone());
@@ -223,6 +252,16 @@ mod tests {
     fn post_name_and_speech_verb() {
         let text = "会议现场。随后,海棠路社区党委书记施光梅表示,过去半年成效明显。";
         assert_eq!(speakers(text), [row("随后,海", "施光梅", "党委书记", "海棠路社区")]);
+    }
+
+    #[test]
+    fn a_post_as_a_title_after_the_name() {
+        let text = "居民议事会上,陆思聪书记表示,要把小区治理做细。随后,李建国主任说,资金已经到位。";
+        assert_eq!(speakers(text), [row("居民议事", "陆思聪", "书记", ""), row("随后,李", "李建国", "主任", "")]);
+        // A village before its post, a post without a name, a name not opening its clause: no speaker.
+        assert!(speakers("会上,王家村党委书记表示,要修路。").is_empty());
+        assert!(speakers("会上,社区书记表示,要修路。").is_empty());
+        assert!(speakers("我们听取了枫树社区张明书记表示的意见。").is_empty());
     }
 
     #[test]

@@ -106,6 +106,20 @@ impl Lexicon {
         self.surnames.contains(&first) && chars.len() <= 3
     }
 
+    /// Where the name starts that ends at `end`, right before a post used as a title (`,陆思聪书记表示`): two or
+    /// three characters opening their clause, not ending like a unit (王家村 in `王家村党委书记` is a village).
+    pub(crate) fn name_before(&self, text: &str, end: usize) -> Option<usize> {
+        const UNIT_ENDINGS: &str = "村区镇街乡县市省州社组站所局委会院校队部办厅处科司";
+        let before = &text[..end];
+        [3, 2].into_iter().find_map(|chars| {
+            let start = before.char_indices().rev().nth(chars - 1)?.0;
+            let opens_clause = !before[..start].chars().next_back().is_some_and(is_cjk);
+            let name = &before[start..];
+            let unit_like = name.chars().next_back().is_some_and(|c| UNIT_ENDINGS.contains(c));
+            (opens_clause && !unit_like && self.is_name(name)).then_some(start)
+        })
+    }
+
     /// The name that starts `text` (after a post), chosen by what follows it: `施光梅表示` → 施光梅.
     pub(crate) fn name_at(&self, text: &str) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
