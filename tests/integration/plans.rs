@@ -134,3 +134,26 @@ fn slogans_begin_words_and_idioms_inside_words_are_not_slogans() {
     let formulas: Vec<String> = ANALYZER.analyze(text).formulas.into_iter().map(|f| f.text).collect();
     assert_eq!(formulas, ["八站两场"]);
 }
+
+#[test]
+fn the_last_unit_of_a_chain_is_a_whole_word_of_the_segmentation() {
+    let text = "全力构建一区三中心发展格局,落实一核两翼三全四圈五化建设,推进一村一品。";
+    let formulas: Vec<(String, Vec<(u32, String)>)> = ANALYZER
+        .analyze(text)
+        .formulas
+        .into_iter()
+        .map(|f| (f.text, f.parts.into_iter().map(|p| (p.number, p.unit)).collect()))
+        .collect();
+    let part = |n: u32, u: &str| (n, u.to_string());
+    assert_eq!(
+        formulas,
+        [
+            ("一区三中心".to_string(), vec![part(1, "区"), part(3, "中心")]),
+            (
+                "一核两翼三全四圈五化".to_string(),
+                vec![part(1, "核"), part(2, "翼"), part(3, "全"), part(4, "圈"), part(5, "化")]
+            ),
+            ("一村一品".to_string(), vec![part(1, "村"), part(1, "品")]),
+        ]
+    );
+}

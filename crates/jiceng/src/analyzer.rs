@@ -208,7 +208,7 @@ impl Analyzer {
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
         // A slogan begins a word: 一步统一思想 in 进一步统一思想 and 一言我一语 in 你一言我一语 begin inside one.
-        let mut found_formulas = inner.formulas.find(norm);
+        let mut found_formulas = inner.formulas.find(norm, |b| boundary[b]);
         found_formulas.retain(|f| {
             boundary[f.range.start]
                 || !norm[..f.range.start].chars().next_back().is_some_and(crate::text::normalize::is_cjk)

@@ -85,8 +85,9 @@ impl Formulas {
         Self { idioms }
     }
 
-    /// All formulas in `text`, in order, none overlapping.
-    pub(crate) fn find(&self, text: &str) -> Vec<Found> {
+    /// All formulas in `text`, in order, none overlapping; `is_boundary` tells where the segmentation puts word
+    /// boundaries (byte offsets), which decide how long the last unit of a chain is.
+    pub(crate) fn find(&self, text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
         let mut previous: Option<char> = None;
         for (at, c) in text.char_indices() {
@@ -106,7 +107,7 @@ impl Formulas {
             let rest = &text[at..];
             let quoted = prev == Some('“');
             let shape = self
-                .chain(rest)
+                .chain(rest, |b| is_boundary(at + b))
                 .or_else(|| joined(rest))
                 .or_else(|| with_da(rest))
                 .or_else(|| digit_code(rest, quoted))
@@ -122,21 +123,24 @@ impl Formulas {
     }
 
     /// 一核两翼三全四圈五化, 一中心三条线五融合, 一村一品: two or more numbered parts in a row.
-    fn chain(&self, rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
+    fn chain(&self, rest: &str, is_boundary: impl Fn(usize) -> bool) -> Option<(usize, Vec<(u32, String)>)> {
         let chars: Vec<(usize, char)> = rest.char_indices().take(24).collect();
         let mut parts: Vec<(u32, String)> = Vec::new();
         let mut i = 0;
         let mut end = 0;
         while i < chars.len() && is_chain_numeral(chars[i].1) {
             let n = value(&chars[i].1.to_string())?;
-            // The unit runs to the next numeral; the last one is as long as the one before it.
+            // The unit runs to the next numeral; the last one is as long as the one before it, unless its two
+            // characters make one word of the segmentation (一区三中心: 中心).
             let unit_start = i + 1;
             let mut j = unit_start;
             while j < chars.len() && j - unit_start < 2 && is_unit_char(chars[j].1) && !is_chain_numeral(chars[j].1) {
                 j += 1;
             }
             let next_is_numeral = chars.get(j).is_some_and(|&(_, c)| is_chain_numeral(c));
-            if !next_is_numeral {
+            let byte_at = |k: usize| chars.get(k).map_or(rest.len(), |&(b, _)| b);
+            let one_word = j - unit_start == 2 && !is_boundary(byte_at(unit_start + 1)) && is_boundary(byte_at(j));
+            if !next_is_numeral && !one_word {
                 let previous_len = parts.last().map_or(1, |p| p.1.chars().count());
                 j = j.min(unit_start + previous_len);
             }
@@ -365,7 +369,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<Row> {
         Formulas::builtin()
-            .find(text)
+            .find(text, |_| true)
             .into_iter()
             .map(|f| (text[f.range].to_string(), f.parts, f.members.into_iter().map(|m| text[m].to_string()).collect()))
             .collect()
