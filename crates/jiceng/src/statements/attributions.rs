@@ -50,6 +50,8 @@ const ADVERBS: &[&str] = &["还", "也", "则", "又", "进一步", "同时", "�
 struct Introduction {
     speaker: SpeakerMatch,
     speaks: bool,
+    /// Introduced as the guest who speaks from here on (see [`is_guest`]).
+    guest: bool,
 }
 
 /// A found attribution: the speaker and where the statement starts.
@@ -57,6 +59,9 @@ struct Introduction {
 pub(crate) struct Attribution {
     pub(crate) speaker: SpeakerMatch,
     pub(crate) start: usize,
+    /// A guest the text hands over to (`我们邀请到……书记陈近清`): the statement runs on to the next speaker,
+    /// not only to the end of its paragraph.
+    pub(crate) to_end: bool,
 }
 
 /// All attributions in `text`, in order; `sentences` are the byte ranges of its sentences, in order.
@@ -73,9 +78,9 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
     let mut found: Vec<Attribution> = Vec::new();
     for intro in &introductions {
         let quote = quote_before(text, intro.speaker.span.start);
-        if intro.speaks || quote.is_some() {
+        if intro.speaks || intro.guest || quote.is_some() {
             let start = quote.unwrap_or(sentences[sentence_of(intro.speaker.span.start)].start);
-            found.push(Attribution { speaker: intro.speaker.clone(), start });
+            found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: intro.guest });
         }
     }
     for (index, sentence) in sentences.iter().enumerate() {
@@ -102,7 +107,7 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
             if let Some((intro, at)) = first.map(|(i, at)| (&introductions[i], at)) {
                 let name = at..at + intro.speaker.name.len();
                 let speaker = SpeakerMatch { span: name.clone(), name, ..intro.speaker.clone() };
-                found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start) });
+                found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start), to_end: false });
                 continue;
             }
             // `她表示` opening the sentence right after an introduction.
@@ -117,7 +122,7 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
                 if let (Some(p), Some(intro)) = (pronoun, intro)
                     && verb_follows_directly(lexicon, &rest[p.len()..])
                 {
-                    found.push(Attribution { speaker: intro.speaker.clone(), start: previous.start });
+                    found.push(Attribution { speaker: intro.speaker.clone(), start: previous.start, to_end: false });
                 }
             }
         }
@@ -146,7 +151,7 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             {
                 let name = start..chain.start;
                 let speaker = SpeakerMatch { span: start..chain.end, name, role: chain, organization: None };
-                out.push(Introduction { speaker, speaks: true });
+                out.push(Introduction { speaker, speaks: true, guest: false });
             }
             continue;
         };
@@ -155,9 +160,33 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         let organization = unit_before(lexicon, text, role.start);
         let start = organization.as_ref().map_or(role.start, |o| o.start);
         let speaks = verb_follows(lexicon, &text[name.end..]);
-        out.push(Introduction { speaker: SpeakerMatch { span: start..name.end, name, role, organization }, speaks });
+        let guest = is_guest(text, start, name.end);
+        out.push(Introduction {
+            speaker: SpeakerMatch { span: start..name.end, name, role, organization },
+            speaks,
+            guest,
+        });
     }
     out
+}
+
+/// Words before a post and name that hand the text over to a guest, in the series and interviews where the guest
+/// then speaks in the first person: `第11期我们邀请到……党总支书记陈近清,请她带我们……`.
+const GUEST_LEADS: &[&str] = &["邀请到", "邀请了", "请到了", "请来了", "专访了", "对话"];
+
+/// Whether the introduction at `start..end` presents a guest: a lead word earlier in its clause, and the text
+/// after it speaking in the first person (我, 我们).
+fn is_guest(text: &str, start: usize, end: usize) -> bool {
+    let clause = &text[..start];
+    let window = clause.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    let clause_start = window + after_clause_break(&clause[window..]);
+    GUEST_LEADS.iter().any(|lead| clause[clause_start..].contains(lead)) && text[end..].contains('我')
+}
+
+/// Offset just after the last clause break of `text` (0 when it has none).
+fn after_clause_break(text: &str) -> usize {
+    text.rfind([',', '。', ';', ':', '!', '?', '\n'])
+        .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8))
 }
 
 /// Whether a speech verb follows within the clause, at most [`MAX_GAP_TO_VERB`] characters on.

@@ -61,7 +61,11 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (k, attribution) in found.iter().enumerate() {
         let next_start = found.get(k + 1).map_or(text.len(), |n| n.start);
-        let end = statement_end(text, &paras, attribution.start).min(next_start);
+        let end = if attribution.to_end {
+            next_start.min(last.end)
+        } else {
+            statement_end(text, &paras, attribution.start).min(next_start)
+        };
         let range = attribution.start..trim_end(text, attribution.start..end);
         match out.last_mut() {
             Some(prev)
@@ -117,6 +121,26 @@ mod tests {
                 "彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。"
             ]
         );
+    }
+
+    #[test]
+    fn a_guest_introduced_by_the_text_speaks_to_its_end() {
+        let text = "社区推荐官第3期\n本期我们邀请到玉林街道黉门街社区党委书记王丽,请她带我们走一走。\n社区成立于2002年。\n我们始终把居民的事放在心上。\n责任编辑:张三";
+        let found = split(&Lexicon::builtin(), text);
+        let spans: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (&text[f.range.clone()], f.speaker.as_ref().map_or("", |s| &text[s.name.clone()])))
+            .collect();
+        assert_eq!(
+            spans,
+            [(
+                "本期我们邀请到玉林街道黉门街社区党委书记王丽,请她带我们走一走。\n社区成立于2002年。\n我们始终把居民的事放在心上。",
+                "王丽"
+            )]
+        );
+        // Without a first-person voice after it, the introduction attributes nothing.
+        let report = "本期我们邀请到玉林街道黉门街社区党委书记王丽参加活动。\n社区成立于2002年。";
+        assert!(split(&Lexicon::builtin(), report).iter().all(|f| f.speaker.is_none()));
     }
 
     #[test]
