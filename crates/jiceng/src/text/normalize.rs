@@ -200,10 +200,13 @@ fn code_blocks(text: &str) -> Vec<Range<usize>> {
         })
     };
     let mut blocks = Vec::new();
+    // Tag names with no closing tag after some opening tag, hence after any later one: not searched again, so
+    // that many unclosed tags cost one scan, not one each.
+    let mut unclosed: Vec<&str> = Vec::new();
     let mut at = 0;
     while let Some(open) = text[at..].find('<').map(|i| at + i) {
         at = open + 1;
-        let Some(name) = tag_at(open, false) else { continue };
+        let Some(name) = tag_at(open, false).filter(|name| !unclosed.contains(name)) else { continue };
         // The block ends after its closing tag's `>`; without a closing tag there is no block.
         let mut search = at;
         let close = loop {
@@ -213,9 +216,12 @@ fn code_blocks(text: &str) -> Vec<Range<usize>> {
             }
             search = i + 2;
         };
-        if let Some(end) = close {
-            blocks.push(open..end);
-            at = end;
+        match close {
+            Some(end) => {
+                blocks.push(open..end);
+                at = end;
+            }
+            None => unclosed.push(name),
         }
     }
     blocks
@@ -497,6 +503,9 @@ mod tests {
         let page = "<STYLE>p{}</style><p>成华区\n<script type=\"x\">\nvar t = \"锦江区\";\n</Script >\n二仙桥街道</p>";
         assert_eq!(roundtrip(page).as_str(), "成华区\n二仙桥街道");
         assert!(code_blocks("<script>没有结束").is_empty());
+        // Many unclosed tags: one scan, not one per tag (quadratic, this would take minutes).
+        let unclosed = "<script>社区".repeat(50_000) + "</style>";
+        assert!(code_blocks(&unclosed).is_empty());
         assert_eq!(roundtrip("a<scripture>b").as_str(), "ab");
     }
 
