@@ -10,9 +10,9 @@ use std::borrow::Cow;
 
 /// Levels 1–4 of all China and the villages and communities of Sichuan.
 const DEFAULT_DATA: &[u8] = include_bytes!("../../data/gazetteer.tsv.zst");
-/// The villages and communities of every other province.
-#[cfg(feature = "villages-all")]
-const VILLAGES_DATA: &[u8] = include_bytes!("../../data/gazetteer_villages.tsv.zst");
+/// The villages and communities of every other province: in the gazetteer with the feature `villages-all`,
+/// else loaded on first need by [`super::villages`].
+pub(crate) const VILLAGES_DATA: &[u8] = include_bytes!("../../data/gazetteer_villages.tsv.zst");
 
 /// No parent (provinces).
 const NONE: u32 = u32::MAX;
@@ -233,6 +233,13 @@ impl Gazetteer {
         self.all_villages
     }
 
+    /// Whether the data lists villages or communities under the township `index` (Sichuan's, by default).
+    pub(crate) fn lists_villages_under(&self, index: u32) -> bool {
+        let code = self.entry(index).code;
+        let next = self.entries.partition_point(|e| e.code <= code);
+        self.entries.get(next).is_some_and(|e| e.level == 5 && e.code / 1000 == code / 1000)
+    }
+
     /// A provincial capital or another city everyone knows (深圳, 苏州): its short form stands on its own.
     pub(crate) fn is_major_city(&self, index: u32) -> bool {
         let e = self.entry(index);
@@ -386,7 +393,7 @@ pub(crate) fn prefix(code: u64, level: u8) -> u64 {
     code / unit * unit
 }
 
-fn decompress(data: &[u8]) -> String {
+pub(crate) fn decompress(data: &[u8]) -> String {
     let bytes = zstd::stream::decode_all(data).expect("the embedded gazetteer decompresses");
     String::from_utf8(bytes).expect("the embedded gazetteer is UTF-8")
 }
@@ -494,7 +501,7 @@ fn clean(name: &str) -> Cow<'_, str> {
 /// A village or community name in its usual short form, and the name without 社区/村:
 /// 枫树社区居委会 → (枫树社区, 枫树); 东林村村民委员会 → (东林村, 东林); 南高村委会 → (南高村, 南高);
 /// 华悦家园居民委员会 → (华悦家园居委会, 华悦家园).
-fn village_short(name: &str) -> Option<(Cow<'_, str>, &str)> {
+pub(crate) fn village_short(name: &str) -> Option<(Cow<'_, str>, &str)> {
     for ending in ["社区居民委员会", "社区居委会", "社区居委", "社区"] {
         if let Some(base) = name.strip_suffix(ending) {
             return Some((Cow::Borrowed(&name[..base.len() + "社区".len()]), base));

@@ -11,6 +11,7 @@ mod names;
 mod recognizer;
 mod resolver;
 mod suffixes;
+mod villages;
 
 use crate::error::{Error, Result};
 use crate::model::PlaceKind;
@@ -116,7 +117,48 @@ impl Places {
         let unlisted = self.suffixes.find(normalized, &self.lexicon, &found, &taken);
         kept.extend(unlisted.into_iter().map(|m| (m, None)));
         kept.sort_by_key(|(m, _)| m.range.start);
-        kept.into_iter().map(|(m, entry)| self.found(normalized, m, entry)).collect()
+        // Townships whose villages the gazetteer lacks: where an unlisted community may be found elsewhere.
+        let townships: Vec<u32> = kept
+            .iter()
+            .filter_map(|&(_, entry)| entry)
+            .filter(|&e| self.gazetteer.entry(e).level == 4 && !self.gazetteer.lists_villages_under(e))
+            .collect();
+        kept.into_iter()
+            .map(|(m, entry)| {
+                let unlisted_community = m.source == Source::Unlisted && m.kind == PlaceKind::Community;
+                let mut place = self.found(normalized, m, entry);
+                if unlisted_community
+                    && entry.is_none()
+                    && !self.gazetteer.villages_complete(0)
+                    && let Some((code, path)) = self.village_elsewhere(&place.name, &townships)
+                {
+                    place.code = Some(code);
+                    place.path = path;
+                }
+                place
+            })
+            .collect()
+    }
+
+    /// Code and path of a community the default gazetteer lacks (it lists Sichuan's alone), found among the
+    /// villages of the other provinces under one of the document's `townships`: only when exactly one fits.
+    fn village_elsewhere(&self, name: &str, townships: &[u32]) -> Option<(String, Vec<String>)> {
+        let (_, base) = gazetteer::village_short(name)?;
+        if townships.is_empty() {
+            return None;
+        }
+        let villages = villages::Villages::get();
+        let mut fits = townships.iter().flat_map(|&t| {
+            villages.within(base, self.gazetteer.entry(t).code).map(move |(code, official)| (code, official, t))
+        });
+        let (code, official, township) = fits.next()?;
+        if fits.any(|(other, _, _)| other != code) {
+            return None;
+        }
+        let display = gazetteer::village_short(official).map_or_else(|| official.to_string(), |(s, _)| s.into_owned());
+        let mut path = self.gazetteer.path(township);
+        path.push(display);
+        Some((format!("{code:012}"), path))
     }
 
     fn found(&self, text: &str, mention: Mention, entry: Option<u32>) -> FoundPlace {

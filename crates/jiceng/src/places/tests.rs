@@ -155,8 +155,9 @@ fn places_in_other_provinces() {
             place("广州市", City, Some("440100000000")),
             place("天河区", County, Some("440106000000")),
             place("石牌街道", Township, Some("440106006000")),
-            // Only the feature villages-all has the villages of Guangdong.
-            place("穗园社区", Community, ALL_VILLAGES.then_some("440106006034")),
+            // Guangdong's communities are not in the default gazetteer: found by suffix, settled under the
+            // township the text names.
+            place("穗园社区", Community, Some("440106006034")),
         ]
     );
     assert_eq!(
@@ -269,4 +270,18 @@ fn load_time() {
             gazetteer.len()
         );
     }
+}
+
+#[test]
+fn a_community_of_another_province_is_settled_by_its_township_in_the_text() {
+    let found = find_with(&PLACES, "广州市天河区石牌街道穗园社区党委书记孙明芳");
+    assert_eq!(found[3].path, ["广东省", "广州市", "天河区", "石牌街道", "穗园社区"]);
+    // No township named: a name found in any province stays unsettled; under another township it is not there.
+    assert_eq!(summary("穗园社区党委书记孙明芳")[0], place("穗园社区", Community, None));
+    let elsewhere = summary("广州市天河区五山街道。穗园社区开展活动");
+    assert!(elsewhere.iter().all(|p| p.2.as_deref() != Some("440106006034")), "{elsewhere:?}");
+    // Shanghai's residents' committees are written 居委会 or 居民委员会.
+    let found = find_with(&PLACES, "上海市徐汇区虹梅街道华悦家园居委会");
+    assert_eq!(found[3].path.last().map(String::as_str), Some("华悦家园居委会"));
+    assert!(found[3].code.as_deref().is_some_and(|c| c.starts_with("310104012")), "{:?}", found[3]);
 }
