@@ -92,7 +92,7 @@ impl Default for NamesBuilder {
     }
 }
 
-fn hash(name: &str) -> u64 {
+pub(super) fn hash(name: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(name.as_bytes());
     hasher.finish()

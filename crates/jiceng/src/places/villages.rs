@@ -7,8 +7,7 @@
 //! the gazetteer itself and this table is not used.
 
 use super::gazetteer::{VILLAGES_DATA, decompress, village_short};
-use rustc_hash::FxBuildHasher;
-use std::hash::BuildHasher;
+use super::names::hash;
 use std::sync::OnceLock;
 
 /// Every village and community of the other provinces, findable by name.
@@ -40,7 +39,7 @@ impl Villages {
             let Some((digits, name)) = line.split_once('\t') else { continue };
             let (Ok(code), 12) = (digits.parse::<u64>(), digits.len()) else { continue };
             let Some((_, base)) = village_short(name) else { continue };
-            by_base.push((base_hash(base), entries.len() as u32));
+            by_base.push((hash(base), entries.len() as u32));
             let name_start = start + digits.len() + 1;
             entries.push((code, name_start as u32, name.len() as u32));
         }
@@ -50,21 +49,16 @@ impl Villages {
 
     /// The villages whose name without 社区/村/居委会 is `base`, within the township of code `township`:
     /// their codes and official names.
-    pub(crate) fn within(&self, base: &str, township: u64) -> impl Iterator<Item = (u64, &str)> + '_ {
-        let hash = base_hash(base);
-        let first = self.by_base.partition_point(|&(h, _)| h < hash);
-        let base = base.to_string();
-        self.by_base[first..].iter().take_while(move |&&(h, _)| h == hash).filter_map(move |&(_, index)| {
+    pub(crate) fn within<'a>(&'a self, base: &'a str, township: u64) -> impl Iterator<Item = (u64, &'a str)> + 'a {
+        let key = hash(base);
+        let first = self.by_base.partition_point(|&(h, _)| h < key);
+        self.by_base[first..].iter().take_while(move |&&(h, _)| h == key).filter_map(move |&(_, index)| {
             let (code, start, len) = self.entries[index as usize];
             let name = &self.text[start as usize..(start + len) as usize];
             let same_name = village_short(name).is_some_and(|(_, b)| b == base);
             (same_name && code / 1000 == township / 1000).then_some((code, name))
         })
     }
-}
-
-fn base_hash(base: &str) -> u64 {
-    FxBuildHasher.hash_one(base)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use super::SpeakerMatch;
 use super::lexicon::Lexicon;
 use crate::text::normalize::is_cjk;
+use crate::text::offsets::after_last;
 use std::ops::Range;
 
 /// Characters that may stand between a name and its speech verb (`王芳在接受采访时表示`).
@@ -142,6 +143,8 @@ fn prefixes(words: &str) -> impl Iterator<Item = (&str, &str)> {
 /// Every post followed by a name, with the unit before the post when there is one.
 fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     let mut out = Vec::new();
+    // Found once, not searched for after each introduction.
+    let last_first_person = text.rfind('我');
     for chain in lexicon.role_chains(text) {
         let Some(name_len) = lexicon.name_at(&text[chain.end..]) else {
             // The post as a title after the name, speaking: `陆思聪书记表示`.
@@ -160,7 +163,7 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         let organization = unit_before(lexicon, text, role.start);
         let start = organization.as_ref().map_or(role.start, |o| o.start);
         let speaks = verb_follows(lexicon, &text[name.end..]);
-        let guest = is_guest(text, start, name.end);
+        let guest = is_guest(text, start, name.end, last_first_person);
         out.push(Introduction {
             speaker: SpeakerMatch { span: start..name.end, name, role, organization },
             speaks,
@@ -175,18 +178,12 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
 const GUEST_LEADS: &[&str] = &["邀请到", "邀请了", "请到了", "请来了", "专访了", "对话"];
 
 /// Whether the introduction at `start..end` presents a guest: a lead word earlier in its clause, and the text
-/// after it speaking in the first person (我, 我们).
-fn is_guest(text: &str, start: usize, end: usize) -> bool {
+/// after it speaking in the first person (`last_first_person`: where the text's last 我 stands).
+fn is_guest(text: &str, start: usize, end: usize, last_first_person: Option<usize>) -> bool {
     let clause = &text[..start];
     let window = clause.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
-    let clause_start = window + after_clause_break(&clause[window..]);
-    GUEST_LEADS.iter().any(|lead| clause[clause_start..].contains(lead)) && text[end..].contains('我')
-}
-
-/// Offset just after the last clause break of `text` (0 when it has none).
-fn after_clause_break(text: &str) -> usize {
-    text.rfind([',', '。', ';', ':', '!', '?', '\n'])
-        .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8))
+    let clause_start = window + after_last(&clause[window..], &[',', '。', ';', ':', '!', '?', '\n']);
+    GUEST_LEADS.iter().any(|lead| clause[clause_start..].contains(lead)) && last_first_person.is_some_and(|i| i >= end)
 }
 
 /// Whether a speech verb follows within the clause, at most [`MAX_GAP_TO_VERB`] characters on.
