@@ -110,9 +110,11 @@ pub fn check_analysis(text: &str, analysis: &Analysis) {
 
 /// Walks `value` as JSON and checks every object with a `start` and an `end`: a character range of `text`, whose
 /// slice equals the object's `text` when it has one. The slicing is done here, not with jiceng's own helper.
-pub fn check_spans(text: &str, value: &Value, origin: &str) {
+/// Returns how many spans it checked.
+pub fn check_spans(text: &str, value: &Value, origin: &str) -> usize {
     let bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let chars = bounds.len() - 1;
+    let mut checked = 0;
     walk(value, &mut |object| {
         let (Some(start), Some(end)) = (object.get("start"), object.get("end")) else { return };
         let (start, end) = (start.as_u64().expect("start") as usize, end.as_u64().expect("end") as usize);
@@ -120,7 +122,9 @@ pub fn check_spans(text: &str, value: &Value, origin: &str) {
         if let Some(item_text) = object.get("text").and_then(Value::as_str) {
             assert_eq!(&text[bounds[start]..bounds[end]], item_text, "{origin}: span {start}..{end}");
         }
+        checked += 1;
     });
+    checked
 }
 
 fn walk(value: &Value, visit: &mut dyn FnMut(&serde_json::Map<String, Value>)) {

@@ -3,7 +3,7 @@
 //! goes through the same checks, shared with the targets by including their source.
 
 #[path = "../../fuzz/src/lib.rs"]
-mod checks;
+pub(crate) mod checks;
 
 use crate::support::{ANALYZER, repo};
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -1,34 +1,15 @@
 //! Every span of every output points into the original text: `text[start:end] == item.text` in characters.
 
+use crate::fuzz_regressions::checks::check_spans;
 use crate::support::{ANALYZER, corpus_files, read_text, sample};
 use jiceng::slice_chars;
 use serde_json::Value;
 
-/// Walks an analysis as JSON and checks every object that carries a span.
+/// Checks every object of an analysis (as JSON) that carries a span, with the fuzz targets' check, and that
+/// there is at least one.
 pub fn assert_spans_point_into(text: &str, analysis: &Value, origin: &str) {
-    let chars = text.chars().count();
-    let mut checked = 0usize;
-    walk(analysis, &mut |object| {
-        let (Some(start), Some(end)) = (object.get("start"), object.get("end")) else { return };
-        let (start, end) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
-        assert!(start <= end && end <= chars, "{origin}: span {start}..{end} outside 0..{chars}");
-        if let Some(item_text) = object.get("text").and_then(Value::as_str) {
-            assert_eq!(slice_chars(text, start, end), item_text, "{origin}: span {start}..{end}");
-        }
-        checked += 1;
-    });
+    let checked = check_spans(text, analysis, origin);
     assert!(checked > 0, "{origin}: no spans at all");
-}
-
-fn walk(value: &Value, visit: &mut dyn FnMut(&serde_json::Map<String, Value>)) {
-    match value {
-        Value::Object(map) => {
-            visit(map);
-            map.values().for_each(|v| walk(v, visit));
-        }
-        Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
-        _ => {}
-    }
 }
 
 #[test]
