@@ -15,6 +15,8 @@ const MIN_UNKNOWN_WORD_COUNT: u32 = 3;
 const SHORTLIST: usize = 100;
 /// How many keyphrases a document gets at most.
 const MAX_KEYPHRASES: usize = 10;
+/// The number of a word that is not a keyphrase candidate.
+const NOT_A_CANDIDATE: u32 = u32::MAX;
 /// Final characters of place names and units, which places report, not keyphrases.
 const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村', '街', '路', '州'];
 
@@ -66,42 +68,56 @@ impl Keyphrases {
         for range in covered {
             is_covered[range.clone()].fill(true);
         }
-        // Cheap tests per occurrence, the dictionary lookups once per distinct word.
+        // Cheap tests per occurrence; each distinct word is hashed once per occurrence to get its number, and
+        // the dictionary lookups are made once per distinct word.
         let candidate = |w: &Word<'_>| {
             w.end - w.start >= 6 && w.text.chars().all(is_cjk) && !is_covered[w.start..w.end].contains(&true)
         };
-        let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-        for word in words.iter().filter(|w| candidate(w)) {
-            *counts.entry(word.text).or_default() += 1;
-        }
+        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut counts: Vec<(&str, u32)> = Vec::new();
+        let word_numbers: Vec<u32> = words
+            .iter()
+            .map(|word| {
+                if !candidate(word) {
+                    return NOT_A_CANDIDATE;
+                }
+                let number = *numbers.entry(word.text).or_insert_with(|| {
+                    counts.push((word.text, 0));
+                    counts.len() as u32 - 1
+                });
+                counts[number as usize].1 += 1;
+                number
+            })
+            .collect();
         // Words the segmenter's HMM made up (not in its dictionary) are often fragments (为翼, 农等): kept only
         // when they recur.
-        counts.retain(|word, count| {
-            !self.stop_words.contains(*word)
-                && !word.ends_with(PLACE_ENDINGS)
-                && !is_theme_phrase(word)
-                && (*count >= MIN_UNKNOWN_WORD_COUNT || is_dictionary_word(word))
-        });
+        let kept: Vec<bool> = counts
+            .iter()
+            .map(|&(word, count)| {
+                !self.stop_words.contains(word)
+                    && !word.ends_with(PLACE_ENDINGS)
+                    && !is_theme_phrase(word)
+                    && (count >= MIN_UNKNOWN_WORD_COUNT || is_dictionary_word(word))
+            })
+            .collect();
+        let is_kept = |number: u32| number != NOT_A_CANDIDATE && kept[number as usize];
         // A pair of content words standing together is a phrase candidate when it recurs.
         let mut pairs: FxHashMap<&str, (u32, &str, &str)> = FxHashMap::default();
-        for pair in words.windows(2) {
+        for (pair, numbers) in words.windows(2).zip(word_numbers.windows(2)) {
             let (a, b) = (&pair[0], &pair[1]);
-            if a.end == b.start
-                && counts.contains_key(a.text)
-                && counts.contains_key(b.text)
-                && candidate(a)
-                && candidate(b)
-            {
+            if a.end == b.start && is_kept(numbers[0]) && is_kept(numbers[1]) {
                 pairs.entry(&text[a.start..b.end]).or_insert((0, a.text, b.text)).0 += 1;
             }
         }
-        let total: u32 = counts.values().sum();
+        let mut kept = kept.into_iter();
+        counts.retain(|_| kept.next().unwrap_or(false));
+        let total: u32 = counts.iter().map(|&(_, count)| count).sum();
         if total == 0 {
             return Vec::new();
         }
         let mut scored: Vec<(&str, f32)> = counts
             .iter()
-            .map(|(&word, &count)| (word, salience(count, self.idf(word))))
+            .map(|&(word, count)| (word, salience(count, self.idf(word))))
             .chain(pairs.iter().filter(|&(_, &(count, _, _))| count >= 2).map(|(&pair, &(count, a, b))| {
                 // A pair is as rare as its parts on average, and a little rarer for standing together.
                 (pair, salience(count, (self.idf(a) + self.idf(b)) / 2.0 + 1.0))

@@ -20,7 +20,7 @@ pub(crate) struct ThemeMatcher {
     /// For each pattern: the themes it is evidence of, with its weight (0 for an exclusion).
     owners: Vec<Vec<(usize, f32)>>,
     /// Every keyword and weak word, to tell keyphrases apart from what themes already cover.
-    pub(crate) phrases: std::collections::HashSet<String>,
+    pub(crate) phrases: rustc_hash::FxHashSet<String>,
     pub(crate) taxonomy: Taxonomy,
 }
 
