@@ -207,13 +207,16 @@ impl Analyzer {
         let paragraphs: Vec<Range<usize>> = paragraphs(norm).collect();
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
-        // A slogan begins a word: 一步统一思想 in 进一步统一思想 and 一言我一语 in 你一言我一语 begin inside one.
+        let found_places = self.recognized_places(norm, &boundary);
+        // A slogan begins a word: 一步统一思想 in 进一步统一思想 and 一言我一语 in 你一言我一语 begin inside one. Nor
+        // does a place begin with it: “四川云教” is no slogan of four.
         let mut found_formulas = inner.formulas.find(norm, |b| boundary[b]);
         found_formulas.retain(|f| {
-            boundary[f.range.start]
-                || !norm[..f.range.start].chars().next_back().is_some_and(crate::text::normalize::is_cjk)
+            let begins_word = boundary[f.range.start]
+                || !norm[..f.range.start].chars().next_back().is_some_and(crate::text::normalize::is_cjk);
+            let i = found_places.partition_point(|p| p.range.start < f.range.start);
+            begins_word && found_places.get(i).is_none_or(|p| p.range.start != f.range.start)
         });
-        let found_places = self.recognized_places(norm, &boundary);
         // Everything is in document order: what lies in a statement is a contiguous run, found by bisection.
         let within = |starts: &[usize], range: &Range<usize>| {
             starts.partition_point(|&s| s < range.start)..starts.partition_point(|&s| s < range.end)

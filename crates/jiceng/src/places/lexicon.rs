@@ -18,6 +18,9 @@ const FREQUENT_IDF: f32 = 8.5;
 /// Below this a word is so common that characters it spans belong to it rather than to a name around it
 /// (思路 7.01, 道路 6.01 in 工作思路, 巡查线路), while 山路 8.23 or 东路 8.49 leave 中山路, 人民东路 alone.
 const VERY_FREQUENT_IDF: f32 = 8.0;
+/// Below this a word is one of the everyday verbs and function words (召开 5.58, 推进 5.74, 和平 6.66) that a
+/// name right after its parent does not begin with, while names may begin with rarer words (关口场 7.35).
+const EVERYDAY_IDF: f32 = 7.0;
 
 /// Places outside the statistical gazetteer that are not landmarks: the country, Hong Kong, Macao and Taiwan
 /// (the statistical codes do not cover them, so they carry no code).
@@ -96,6 +99,16 @@ impl Lexicon {
     /// landform (城北, 西山, 河东 are frequent but name many places).
     pub(crate) fn is_frequent(&self, word: &str) -> bool {
         self.common.contains(word) || self.frequent.contains_key(word) && !is_landform(word)
+    }
+
+    /// Whether `name` begins with an everyday word of two or three characters (召开研三期: 召开).
+    pub(crate) fn begins_with_everyday_word(&self, name: &str) -> bool {
+        name.char_indices()
+            .skip(2)
+            .take(2)
+            .map(|(i, _)| i)
+            .chain((name.chars().count() <= 3).then_some(name.len()))
+            .any(|i| self.frequent.get(&name[..i]).is_some_and(|&idf| idf < EVERYDAY_IDF))
     }
 
     /// A word so frequent that it claims the characters it spans (思路, 农村, 城镇).

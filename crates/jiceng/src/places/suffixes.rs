@@ -233,18 +233,19 @@ impl SuffixModel {
     }
 }
 
-/// The end of the place of `found` (sorted) that ends exactly at `at`, when it can be the parent of a place of
-/// `kind` (a community under a township or county, a township under a county or city); landmarks and estates
-/// may follow any place (关口场社区花村街).
+/// The end of the last place of `found` (sorted) before `at`, the suffix, when it can be the parent of a place
+/// of `kind` (a community under a township or county, a township under a county or city; landmarks and estates
+/// may follow any place: 关口场社区花村街). The name before the suffix is chained to it only if it begins right
+/// where the parent ends (石牌街道|穗园|社区), which [`name_start`] checks.
 fn parent_before(found: &[Mention], at: usize, kind: PlaceKind) -> Option<usize> {
     let i = found.partition_point(|f| f.range.end <= at);
-    let parent = found[..i].last().filter(|f| f.range.end == at)?;
+    let parent = found[..i].last()?;
     let fits = match kind {
         PlaceKind::Community => matches!(parent.kind, PlaceKind::Township | PlaceKind::County | PlaceKind::Zone),
         PlaceKind::Township => matches!(parent.kind, PlaceKind::County | PlaceKind::City | PlaceKind::Zone),
         _ => parent.kind != PlaceKind::Country,
     };
-    fits.then_some(at)
+    fits.then_some(parent.range.end)
 }
 
 fn overlaps(taken: &[Range<usize>], range: Range<usize>) -> bool {
@@ -284,8 +285,15 @@ fn name_start(
     let run_start = *starts.last()?;
     if parent_end == Some(run_start) && hard {
         let name = &text[run_start..at];
-        let plausible = name.chars().count() >= 2 && !lexicon.is_frequent(name) && !ends_badly(name, lexicon);
-        return plausible.then_some((run_start, true, true));
+        // Right after its parent a name may be a word (关口场, 红旗) but not begin with an everyday one.
+        let plausible = name.chars().count() >= 2
+            && !lexicon.is_frequent(name)
+            && !ends_badly(name, lexicon)
+            && !name.chars().next().is_some_and(|c| NOT_FIRST.contains(c))
+            && !lexicon.begins_with_everyday_word(name);
+        if plausible {
+            return Some((run_start, true, true));
+        }
     }
     // Longest first: a start is plausible after a boundary or a preposition, or where a frequent word ends and
     // none straddles.

@@ -210,6 +210,18 @@ fn unlisted_places_are_found_by_their_suffix() {
 }
 
 #[test]
+fn an_unlisted_community_right_after_its_township_needs_no_other_evidence() {
+    let found = summary("彭州市丹景山镇关口场社区花村街");
+    assert_eq!(found[2], place("关口场社区", Community, None), "{found:?}");
+    assert_eq!(found[3].0, "花村街");
+    // Chained, it is settled under its township too (the default gazetteer lists Sichuan's villages only).
+    assert_eq!(summary("石牌街道穗园社区开展活动")[1], place("穗园社区", Community, Some("440106006034")));
+    // Not a name right after a place: an everyday word (召开研三期), a verb (推进), a modifier (全域).
+    let found = summary("青龙街道召开研三期小区现场会,武侯区推进社区治理,成华区全域社区");
+    assert!(found.iter().all(|p| !p.0.starts_with("召开") && !p.0.ends_with("社区")), "{found:?}");
+}
+
+#[test]
 fn user_places_with_a_parent_get_its_path() {
     let mut places = Places::builtin();
     places.add("金象花园", PlaceKind::Estate, Some("成华区")).unwrap();

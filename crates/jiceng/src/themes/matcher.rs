@@ -12,6 +12,9 @@ use std::ops::Range;
 /// Weight of a weak word; a theme is reported at a total of 1.
 const WEAK_WEIGHT: f32 = 0.5;
 const REPORT_THRESHOLD: f32 = 1.0;
+/// Two different weak words of a theme this close (in bytes: six characters) read as one phrase of it, as a
+/// keyword does: 门厅美化, 楼道整治.
+const WEAK_PAIR_GAP: usize = 18;
 
 /// The compiled taxonomy.
 #[derive(Debug)]
@@ -45,6 +48,9 @@ pub(crate) struct Found {
     pub(crate) support: f32,
     /// Indices into the hits it was computed from.
     pub(crate) evidence: Vec<usize>,
+    /// Whether a keyword, or two weak words side by side, are among the evidence: weak words scattered over a
+    /// text (规范 … 监督; 历史 … 传统) are said of too much to make a theme alone.
+    pub(crate) keyword: bool,
 }
 
 impl ThemeMatcher {
@@ -108,6 +114,8 @@ impl ThemeMatcher {
     pub(crate) fn themes(&self, hits: &[Hit], within: Range<usize>) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        // For each theme: the end and phrase of its last weak hit.
+        let mut last_weak: HashMap<usize, (usize, usize)> = HashMap::new();
         for (i, hit) in hits.iter().enumerate() {
             if hit.range.start < within.start || hit.range.end > within.end {
                 continue;
@@ -115,7 +123,13 @@ impl ThemeMatcher {
             let index = match found.iter().position(|f| f.theme == hit.theme) {
                 Some(index) => index,
                 None => {
-                    found.push(Found { theme: hit.theme, weight: 0.0, support: 0.0, evidence: Vec::new() });
+                    found.push(Found {
+                        theme: hit.theme,
+                        weight: 0.0,
+                        support: 0.0,
+                        evidence: Vec::new(),
+                        keyword: false,
+                    });
                     found.len() - 1
                 }
             };
@@ -124,9 +138,17 @@ impl ThemeMatcher {
                 f.support += hit.weight;
             }
             f.weight += hit.weight;
+            f.keyword |= hit.weight >= REPORT_THRESHOLD;
+            if hit.weight < REPORT_THRESHOLD {
+                if let Some(&(end, phrase)) = last_weak.get(&hit.theme) {
+                    f.keyword |=
+                        phrase != hit.phrase && hit.range.start >= end && hit.range.start - end <= WEAK_PAIR_GAP;
+                }
+                last_weak.insert(hit.theme, (hit.range.end, hit.phrase));
+            }
             f.evidence.push(i);
         }
-        found.retain(|f| f.support >= REPORT_THRESHOLD);
+        found.retain(|f| f.keyword && f.support >= REPORT_THRESHOLD);
         found.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.theme.cmp(&b.theme)));
         found
     }
@@ -150,6 +172,17 @@ mod tests {
         assert!(ids(&matcher, "加强安全").is_empty(), "one weak word is not enough");
         assert_eq!(ids(&matcher, "加强安全防范"), ["public_safety"]);
         assert!(ids(&matcher, "以平台思维和平台建设为指引,依托核心平台").is_empty(), "one weak word said thrice");
+    }
+
+    #[test]
+    fn weak_words_make_a_theme_only_side_by_side_or_with_a_keyword() {
+        let matcher = ThemeMatcher::new(Taxonomy::builtin());
+        assert_eq!(ids(&matcher, "实施小区单元门厅美化项目"), ["neighbourhood_renewal"]);
+        assert!(
+            ids(&matcher, "推进物业管理规范,加强对安置小区的物业监督").is_empty(),
+            "规范 and 监督 apart are not rule of law"
+        );
+        assert!(ids(&matcher, "改造提升传统产业,结束了营业税征收历史").iter().all(|id| id != "culture_heritage"));
     }
 
     #[test]
