@@ -10,6 +10,7 @@ use super::lexicon::Lexicon;
 use super::names::{Names, Target};
 use super::suffixes::SuffixModel;
 use crate::model::PlaceKind;
+use crate::text::normalize::is_cjk;
 use std::ops::Range;
 
 /// Words after a place name that make it part of an organisation's or medium's name (四川日报, 成都大学,
@@ -92,7 +93,10 @@ pub(crate) fn scan(
     for hit in names.find_iter(text) {
         let range = hit.range.clone();
         let rest = &text[range.end..];
-        if hit.targets.contains(&Target::NotAPlace) {
+        // A title that is a place name (a song, 《成都》) and the country beginning an organisation's name
+        // (中国社区发展协会) are no mentions of the place.
+        let title = text[..range.start].ends_with('《') && rest.starts_with('》');
+        if hit.targets.contains(&Target::NotAPlace) || title || is_national_organisation(&text[range.clone()], rest) {
             scan.hidden.push(range);
             continue;
         }
@@ -135,7 +139,10 @@ pub(crate) fn scan(
                 scan.mentions.push(Mention { range: range.start..range.end + len, kind, source: Source::Unlisted });
                 continue;
             }
-            if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c)) || rest.starts_with("机场") {
+            if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c))
+                || rest.starts_with("机场")
+                || rest.starts_with("国际机场")
+            {
                 continue;
             }
         }
@@ -148,6 +155,18 @@ pub(crate) fn scan(
         scan.mentions.push(Mention { range, kind, source: Source::Division { candidates, form, fragment } });
     }
     scan
+}
+
+/// Ends of the names of associations and societies, which run on for some words after the country's name.
+const ASSOCIATIONS: &[&str] = &["协会", "学会", "研究会", "基金会", "联合会", "促进会"];
+
+/// Whether `name` is the country and `rest` continues it into an association's name within a few words.
+fn is_national_organisation(name: &str, rest: &str) -> bool {
+    if !matches!(name, "中国" | "中华") {
+        return false;
+    }
+    let words: Vec<usize> = rest.char_indices().take_while(|&(_, c)| is_cjk(c)).take(10).map(|(i, _)| i).collect();
+    words.iter().any(|&i| ASSOCIATIONS.iter().any(|a| rest[i..].starts_with(a)))
 }
 
 /// The kind most candidates have (they nearly always agree).

@@ -8,6 +8,7 @@
 
 use super::gazetteer::{Form, Gazetteer};
 use super::recognizer::{Mention, Source};
+use std::ops::Range;
 
 /// What became of one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,10 +66,13 @@ pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], h
         };
         let Some(only) = single else { continue };
         let certain = match form {
-            Form::Full | Form::Variant => {
+            Form::Full => {
                 let complete = gazetteer.entry(only).level < 5 || gazetteer.villages_complete(only);
                 (complete && !fragment) || chained[i]
             }
+            // A variant (合作街道 for Hebei's 合作路街道) may name a place the data lacks: settled by its parent,
+            // the document or the home region, never alone.
+            Form::Variant => chained[i],
             Form::ChainOnly => chained[i],
             Form::ProvinceStem => !fragment || chained[i],
             Form::CityStem => (!fragment && gazetteer.is_major_city(only)) || chained[i],
@@ -82,6 +86,8 @@ pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], h
     // Context, then the home region, then context again with what the home region settled. The home region
     // applies only to a text that names no place or some place in it (or around it): a text about 眉山 or
     // 广州 does not borrow Chengdu's names.
+    by_context(gazetteer, &candidates, &forms, &paragraph, &mut state);
+    by_list(gazetteer, text, mentions, &candidates, &mut state);
     by_context(gazetteer, &candidates, &forms, &paragraph, &mut state);
     if let Some(home) = home {
         let anchors: Vec<u32> = resolved(&state).collect();
@@ -171,6 +177,62 @@ fn filter_chains(
         }
     }
     chained
+}
+
+/// Names listed together (锦江、青羊、金牛, 奉节、巫山) support each other: when every name of a list of two or more
+/// has a candidate in one city and only one, or else in one province and only one, each pending name is settled
+/// to its single candidate there.
+fn by_list(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], candidates: &[Vec<u32>], state: &mut [State]) {
+    let mut start = 0;
+    while start < mentions.len() {
+        let mut end = start + 1;
+        while end < mentions.len() && &text[mentions[end - 1].range.end..mentions[end].range.start] == "、" {
+            end += 1;
+        }
+        if end - start >= 2 {
+            // Cities, then provinces: the first four, then the first two digits of the statistical code.
+            for divisor in [100_000_000, 10_000_000_000] {
+                if settle_list(gazetteer, candidates, state, start..end, |e| gazetteer.entry(e).code / divisor) {
+                    break;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Settles the mentions of `list` in the one region (as `region` tells it from an entry) that all of them may
+/// lie in, if there is one; whether there was.
+fn settle_list(
+    gazetteer: &Gazetteer,
+    candidates: &[Vec<u32>],
+    state: &mut [State],
+    list: Range<usize>,
+    region: impl Fn(u32) -> u64,
+) -> bool {
+    let below_city = |c: &&u32| gazetteer.entry(**c).level >= 3;
+    let regions = |i: usize| -> Vec<u64> {
+        match state[i] {
+            State::Resolved(entry) => vec![region(entry)],
+            State::Pending => candidates[i].iter().filter(below_city).map(|&c| region(c)).collect(),
+            State::Dropped => Vec::new(),
+        }
+    };
+    let mut common = regions(list.start);
+    for i in list.clone().skip(1) {
+        let these = regions(i);
+        common.retain(|c| these.contains(c));
+    }
+    common.sort_unstable();
+    common.dedup();
+    let [only] = common.as_slice() else { return false };
+    for i in list {
+        let mut inside = candidates[i].iter().filter(below_city).filter(|&&c| region(c) == *only);
+        if let (State::Pending, Some(&entry), None) = (state[i], inside.next(), inside.next()) {
+            state[i] = State::Resolved(entry);
+        }
+    }
+    true
 }
 
 /// The paragraph (line of normalized text) of each mention.

@@ -91,6 +91,7 @@ const SUFFIXES: &[Suffix] = &[
     suffix("景区", Landmark, 5, Nothing),
     suffix("绿道", Landmark, 4, Nothing),
     suffix("博物馆", Landmark, 6, Nothing),
+    suffix("国际机场", Landmark, 4, Nothing),
     around(
         "电思道线公铁网链丝出新马一销套门进来去走带领让修铺开水陆回迷末前后心活绝之老歧弯近远支",
         "径线子数演费况灯标网条人程面口由",
@@ -173,6 +174,14 @@ impl SuffixModel {
     /// 路 after 中山, 高新区 after 成都 — but not 街 in 街巷, 乡 after 通城 (城乡), nor a suffix whose names need
     /// more evidence than a division's short form gives (社区, 村, 镇).
     pub(crate) fn continues_name(&self, name: &str, rest: &str) -> Option<(usize, PlaceKind)> {
+        // 南京东路, 人民西街: a direction between the name and a street's suffix.
+        if let Some(street) = rest.strip_prefix(['东', '西', '南', '北', '中'])
+            && let Some((len, kind)) = self.continues_name(name, street)
+            && kind == Landmark
+            && ["路", "街", "大道", "大街"].iter().any(|s| street[..len].starts_with(s))
+        {
+            return Some((len + '东'.len_utf8(), kind));
+        }
         // The longest suffix has nine characters; one more shows what follows it.
         let head = &rest[..rest.char_indices().nth(10).map_or(rest.len(), |(i, _)| i)];
         let m = self.automaton.find(head).filter(|m| m.start() == 0)?;

@@ -297,3 +297,28 @@ fn a_community_of_another_province_is_settled_by_its_township_in_the_text() {
     assert_eq!(found[3].path.last().map(String::as_str), Some("华悦家园居委会"));
     assert!(found[3].code.as_deref().is_some_and(|c| c.starts_with("310104012")), "{:?}", found[3]);
 }
+
+#[test]
+fn short_forms_listed_together_support_each_other() {
+    let found = summary("锦江、青羊、金牛、武侯、成华五个城区");
+    assert_eq!(found.len(), 5);
+    assert_eq!(found[1], place("青羊", County, Some("510105000000")));
+    assert_eq!(summary("重庆:奉节、巫山")[2], place("巫山", County, Some("500237000000")));
+    assert!(summary("扩大三星堆、大熊猫、都江堰的影响力").is_empty(), "one short form among other things");
+}
+
+#[test]
+fn a_variant_name_alone_is_not_settled_in_another_province() {
+    // 合作街道 is a variant of Hebei's 合作路街道 (and a Chengdu street the data lacks).
+    assert_eq!(summary("成都高新区合作街道")[1], place("合作街道", Township, None));
+    let found = find("上海市徐汇区虹梅街道");
+    assert_eq!(found[2].code.as_deref(), Some("310104012000"), "in its chain it is settled");
+}
+
+#[test]
+fn titles_associations_airports_and_streets_named_after_places() {
+    assert!(summary("一首《成都》唱响了玉林").is_empty(), "a song title");
+    assert!(summary("申报中国社区发展协会重点课题").is_empty());
+    assert_eq!(summary("杭州萧山国际机场")[1], place("萧山国际机场", Landmark, None));
+    assert_eq!(summary("推进南京东路改造")[0], place("南京东路", Landmark, None));
+}

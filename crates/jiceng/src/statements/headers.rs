@@ -41,6 +41,15 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
             if lexicon.is_name(&text[last.clone()]) {
                 return post_at_end(lexicon, text, trim(text, head), last.clone());
             }
+            // A two-character name printed with a space to fill the width of three (`上海市市长 龚 正`).
+            if let [.., unit_and_post, given_first, given_last] = tokens.as_slice()
+                && text[given_first.clone()].chars().count() == 1
+                && text[given_last.clone()].chars().count() == 1
+                && lexicon.is_name(&format!("{}{}", &text[given_first.clone()], &text[given_last.clone()]))
+            {
+                let head = body.start..unit_and_post.end;
+                return post_at_end(lexicon, text, trim(text, head), given_first.start..given_last.end);
+            }
             None
         }
     }
@@ -125,6 +134,9 @@ mod tests {
     #[test]
     fn post_then_name() {
         assert_eq!(parts("成都市人民政府市长 王凤朝"), owned("王凤朝", "市长", "成都市人民政府"));
+        assert_eq!(parts("上海市市长 龚 正"), owned("龚 正", "市长", "上海市"), "a name spaced to three");
+        assert_eq!(parts("郫都区人民政府代区长 李 强"), owned("李 强", "代区长", "郫都区人民政府"));
+        assert_eq!(parts("社区 党委 书记"), None);
         assert_eq!(
             parts("锦江区成龙路街道枫树社区党委书记 刘晓"),
             owned("刘晓", "党委书记", "锦江区成龙路街道枫树社区")
