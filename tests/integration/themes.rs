@@ -165,5 +165,17 @@ fn keyphrases_are_what_no_theme_covers() {
             k.text
         );
         assert!(!["我们", "工作", "社区", "推进"].contains(&k.text.as_str()), "{} is a stop word", k.text);
+        assert!(k.text.chars().count() >= 3, "{} is a word of two characters alone", k.text);
+        assert!(!analysis.formulas.iter().any(|f| f.text.contains(&k.text)), "{} is a slogan", k.text);
     }
+}
+
+#[test]
+fn a_speakers_name_is_no_keyphrase_wherever_it_recurs() {
+    let text = "关口场社区党总支书记陈开渠说,要改变脏乱差。陈开渠带着大家清理排水沟。陈开渠又组织居民修路。\
+                后来陈开渠还发动居民种花,陈开渠说这叫美好生活。";
+    let analysis = ANALYZER.analyze(text);
+    assert_eq!(analysis.statements[0].speaker.as_ref().map(|s| s.name.as_str()), Some("陈开渠"));
+    let keyphrases: Vec<&str> = analysis.keyphrases.iter().map(|k| k.text.as_str()).collect();
+    assert!(keyphrases.iter().all(|k| !k.contains("陈开") && !k.contains("开渠")), "{keyphrases:?}");
 }

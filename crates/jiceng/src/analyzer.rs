@@ -260,6 +260,7 @@ impl Analyzer {
                 }
             })
             .collect();
+        let formula_ranges: Vec<Range<usize>> = found_formulas.iter().map(|f| f.range.clone()).collect();
         let formulas = found_formulas
             .into_iter()
             .map(|f| {
@@ -277,6 +278,15 @@ impl Analyzer {
         let mut covered: Vec<Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
         covered.extend(found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.span.clone())));
         covered.extend(found_places.iter().map(|p| p.range.clone()));
+        covered.extend(formula_ranges);
+        // Speakers' names wherever they recur (segmentation cuts 陈开渠 into 陈开 and 渠).
+        let mut names: Vec<&str> =
+            found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| &norm[s.name.clone()])).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            covered.extend(norm.match_indices(name).map(|(at, _)| at..at + name.len()));
+        }
         let places = found_places.into_iter().map(|p| source.place(p)).collect();
         let keyphrases = inner.keyphrases.extract(
             norm,

@@ -15,6 +15,8 @@ const MIN_UNKNOWN_WORD_COUNT: u32 = 3;
 const SHORTLIST: usize = 100;
 /// How many keyphrases a document gets at most.
 const MAX_KEYPHRASES: usize = 10;
+/// Shortest word that is a keyphrase by itself, in characters.
+const MIN_WORD_CHARS: usize = 3;
 /// The number of a word that is not a keyphrase candidate.
 const NOT_A_CANDIDATE: u32 = u32::MAX;
 /// Final characters of place names and units, which places report, not keyphrases.
@@ -115,8 +117,11 @@ impl Keyphrases {
         if total == 0 {
             return Vec::new();
         }
+        // A word of two characters alone is mostly a verb or a fragment (做优, 获批, 中极): it counts as part of a
+        // pair, and longer words (社区合伙人, 网格员) count alone.
         let mut scored: Vec<(&str, f32)> = counts
             .iter()
+            .filter(|&&(word, _)| word.chars().count() >= MIN_WORD_CHARS)
             .map(|&(word, count)| (word, salience(count, self.idf(word))))
             .chain(pairs.iter().filter(|&(_, &(count, _, _))| count >= 2).map(|(&pair, &(count, a, b))| {
                 // A pair is as rare as its parts on average, and a little rarer for standing together.
