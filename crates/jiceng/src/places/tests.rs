@@ -322,3 +322,11 @@ fn titles_associations_airports_and_streets_named_after_places() {
     assert_eq!(summary("杭州萧山国际机场")[1], place("萧山国际机场", Landmark, None));
     assert_eq!(summary("推进南京东路改造")[0], place("南京东路", Landmark, None));
 }
+
+#[test]
+fn facilities_science_cities_and_economic_zones_by_their_suffix() {
+    assert_eq!(summary("推进青龙邻里中心建设")[0], place("青龙邻里中心", Landmark, None));
+    assert_eq!(summary("支持怀柔科学城建设")[0], place("怀柔科学城", PlaceKind::Zone, None));
+    assert!(summary("推动川南经济区、攀西经济区协同发展").contains(&place("攀西经济区", PlaceKind::Zone, None)));
+    assert!(summary("打造社区邻里中心,建设社区图书馆").is_empty(), "a facility of no name");
+}
