@@ -163,27 +163,29 @@ struct Line {
     break_before: usize,
 }
 
-/// Byte ranges of the original's lines (contents without their terminators).
+/// Byte ranges of the original's lines (contents without their terminators: \n, \r, \r\n, U+2028, U+2029, \v,
+/// \f). A scan of bytes, not characters: every terminator begins with a byte no other character has there.
 fn split_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
+    let mut done = false;
     std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}') {
-                if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                    chars.next();
-                }
-                let line = start..i;
-                start = chars.peek().map_or(text.len(), |&(j, _)| j);
-                return Some(line);
-            }
+        if done {
+            return None;
         }
-        if start <= text.len() && start != usize::MAX {
-            let line = start..text.len();
-            start = usize::MAX;
+        for i in start..bytes.len() {
+            let len = match bytes[i] {
+                b'\n' | 0x0b | 0x0c => 1,
+                b'\r' => 1 + usize::from(bytes.get(i + 1) == Some(&b'\n')),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+                _ => continue,
+            };
+            let line = start..i;
+            start = i + len;
             return Some(line);
         }
-        None
+        done = true;
+        Some(start..bytes.len())
     })
 }
 
@@ -249,12 +251,15 @@ fn normalize_line(original: &str, range: Range<usize>, code: &[Range<usize>]) ->
             rest = &rest[skip..];
             continue;
         }
-        rest = &rest[c.len_utf8()..];
         if is_cjk(c) {
-            // Most characters: kept as they are.
-            out.push(c, at);
+            // Most characters: kept as they are, a run of them at once up to the next block or junk.
+            let block_start = blocks.peek().map_or(usize::MAX, |b| b.start);
+            let run = plain_run(rest, block_start.saturating_sub(at));
+            out.push_run(&rest[..run], at);
+            rest = &rest[run..];
             continue;
         }
+        rest = &rest[c.len_utf8()..];
         let raw = c;
         let c = fold(c);
         let last = out.last;
@@ -296,7 +301,36 @@ struct LineBuilder {
     last: Option<char>,
 }
 
+/// Length in bytes of the run of three-byte ideographs that `text` begins with (at least its first character,
+/// which must be an ideograph), up to `limit` bytes and short of any character that may begin junk.
+fn plain_run(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    // Three-byte sequences lead with 0xE3..=0xE9 for U+3400..U+9FFF; an ideograph that begins junk (打, 查, 点)
+    // or is outside the ranges of `is_cjk` ends the run.
+    while end + 3 <= bytes.len() && end < limit && (0xE3..=0xE9).contains(&bytes[end]) {
+        let c = text[end..end + 3].chars().next().unwrap_or(' ');
+        if !is_cjk(c) || matches!(c, '打' | '查' | '点') {
+            break;
+        }
+        end += 3;
+    }
+    end.max(text.chars().next().map_or(0, char::len_utf8))
+}
+
 impl LineBuilder {
+    /// Pushes a run of ideographs of three bytes each (or one character) that starts at byte `at` of the
+    /// original, every byte mapped to the start of its character.
+    fn push_run(&mut self, run: &str, at: usize) {
+        let Some(last) = run.chars().next_back() else { return };
+        if run.len() == last.len_utf8() {
+            return self.push(last, at);
+        }
+        self.text.push_str(run);
+        self.origin.extend((0..run.len() as u32).map(|i| at as u32 + i - i % 3));
+        self.last = Some(last);
+    }
+
     fn push(&mut self, c: char, at: usize) {
         self.text.push(c);
         self.origin.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
