@@ -173,7 +173,8 @@ fn split_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if done {
             return None;
         }
-        for i in start..bytes.len() {
+        let from = start;
+        for i in from..bytes.len() {
             let len = match bytes[i] {
                 b'\n' | 0x0b | 0x0c => 1,
                 b'\r' => 1 + usize::from(bytes.get(i + 1) == Some(&b'\n')),
