@@ -179,3 +179,16 @@ fn a_speakers_name_is_no_keyphrase_wherever_it_recurs() {
     let keyphrases: Vec<&str> = analysis.keyphrases.iter().map(|k| k.text.as_str()).collect();
     assert!(keyphrases.iter().all(|k| !k.contains("陈开") && !k.contains("开渠")), "{keyphrases:?}");
 }
+
+#[test]
+fn a_speakers_post_and_unit_are_no_evidence() {
+    for text in [
+        "驻村第一书记张晨说,今天天气很好。",
+        "网格员张晨说,今天天气很好。",
+        "社区党群服务中心主任张晨说,今天天气很好。",
+    ] {
+        let analysis = ANALYZER.analyze(text);
+        assert!(analysis.statements[0].speaker.is_some(), "{text}");
+        assert!(analysis.themes.is_empty(), "{text}: {:?}", analysis.themes);
+    }
+}

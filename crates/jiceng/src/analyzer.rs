@@ -202,12 +202,26 @@ impl Analyzer {
 
         let words = inner.segmenter.cut(norm);
         let boundary = word_boundaries(norm, &words);
-        let hits = inner.themes.hits(norm, |b| boundary[b]);
+        let found_places = self.recognized_places(norm, &boundary);
+        // A speaker's post and unit (驻村第一书记, 社区党群服务中心) and the names of divisions and estates (平安社区,
+        // 幸福家园小区) are no evidence of what a text speaks of; a landmark's kind is (邻里中心, 公园).
+        let labels = merged(
+            found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.span.clone())).chain(
+                found_places
+                    .iter()
+                    .filter(|p| !matches!(p.kind, PlaceKind::Landmark | PlaceKind::Zone))
+                    .map(|p| p.range.clone()),
+            ),
+        );
+        let mut hits = inner.themes.hits(norm, |b| boundary[b]);
+        hits.retain(|h| {
+            let i = labels.partition_point(|l| l.start <= h.range.start);
+            i == 0 || labels[i - 1].end < h.range.end
+        });
 
         let paragraphs: Vec<Range<usize>> = paragraphs(norm).collect();
         let sections: Vec<Range<usize>> = found_statements.iter().map(|f| f.range.clone()).collect();
         let items = enumerations::items(norm, &paragraphs, &sections);
-        let found_places = self.recognized_places(norm, &boundary);
         // A slogan begins a word: 一步统一思想 in 进一步统一思想 and 一言我一语 in 你一言我一语 begin inside one. Nor
         // does a place begin with it: “四川云教” is no slogan of four.
         let mut found_formulas = inner.formulas.find(norm, |b| boundary[b]);
@@ -395,6 +409,20 @@ impl Analyzer {
             .map(|w| source.mention(w.start..w.end))
             .collect()
     }
+}
+
+/// Ranges merged into sorted, disjoint ones.
+fn merged(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = ranges.collect();
+    ranges.sort_unstable_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
 }
 
 /// For each byte of `text`: whether a word of the segmentation starts or ends there.

@@ -125,9 +125,11 @@ impl Places {
             .collect();
         kept.into_iter()
             .map(|(m, entry)| {
-                let unlisted_community = m.source == Source::Unlisted && m.kind == PlaceKind::Community;
+                // Found by its suffix, or a listed name that the text places under a township elsewhere.
+                let community =
+                    m.kind == PlaceKind::Community && !matches!(m.source, Source::Landmark | Source::User(_));
                 let mut place = self.found(normalized, m, entry);
-                if unlisted_community
+                if community
                     && entry.is_none()
                     && !self.gazetteer.villages_complete(0)
                     && let Some((code, path)) = self.village_elsewhere(&place.name, &townships)
@@ -143,18 +145,24 @@ impl Places {
     /// Code and path of a community the default gazetteer lacks (it lists Sichuan's alone), found among the
     /// villages of the other provinces under one of the document's `townships`: only when exactly one fits.
     fn village_elsewhere(&self, name: &str, townships: &[u32]) -> Option<(String, Vec<String>)> {
-        let (_, base) = gazetteer::village_short(name)?;
+        let (short, base) = gazetteer::village_short(name)?;
         if townships.is_empty() {
             return None;
         }
         let villages = villages::Villages::get();
-        let mut fits = townships.iter().flat_map(|&t| {
-            villages.within(base, self.gazetteer.entry(t).code).map(move |(code, official)| (code, official, t))
-        });
-        let (code, official, township) = fits.next()?;
-        if fits.any(|(other, _, _)| other != code) {
-            return None;
+        let mut fits: Vec<(u64, &str, u32)> = townships
+            .iter()
+            .flat_map(|&t| {
+                villages.within(base, self.gazetteer.entry(t).code).map(move |(code, official)| (code, official, t))
+            })
+            .collect();
+        fits.sort_unstable_by_key(|f| f.0);
+        fits.dedup_by_key(|f| f.0);
+        // 庆丰社区 and 庆丰村 under one township: the one written as the text writes it.
+        if fits.len() > 1 {
+            fits.retain(|f| gazetteer::village_short(f.1).is_some_and(|(s, _)| s == short));
         }
+        let [(code, official, township)] = fits[..] else { return None };
         let display = gazetteer::village_short(official).map_or_else(|| official.to_string(), |(s, _)| s.into_owned());
         let mut path = self.gazetteer.path(township);
         path.push(display);

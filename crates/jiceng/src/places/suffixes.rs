@@ -92,6 +92,11 @@ const SUFFIXES: &[Suffix] = &[
     suffix("步行街", Landmark, 4, Nothing),
     suffix("古镇", Landmark, 4, Nothing),
     suffix("景区", Landmark, 5, Nothing),
+    suffix("风景区", Landmark, 5, Nothing),
+    suffix("度假区", Landmark, 6, Nothing),
+    suffix("森林公园", Landmark, 5, Nothing),
+    suffix("湿地公园", Landmark, 5, Nothing),
+    suffix("历史文化街区", Landmark, 5, Nothing),
     suffix("绿道", Landmark, 4, Nothing),
     suffix("博物馆", Landmark, 6, Nothing),
     suffix("图书馆", Landmark, 6, Nothing),
@@ -111,7 +116,7 @@ const SUFFIXES: &[Suffix] = &[
 ];
 
 /// Characters that end the name read backwards: function words and verbs of direction (东至虹漕路 → 虹漕路).
-const STOPS: &str = "的了在到是与和及对将把从被给让使于等各每该此这那之或并也就还又而且至往赴我你他她们要已个为以";
+const STOPS: &str = "的了在到是与和及对将把从被给让使于等各每该此这那之或并也就还又而且至往赴我你他她们要已个为以有";
 
 /// Prepositions after which a name may begin (向沙步社区 → 沙步社区).
 const LEADING: &str = "向同跟";
@@ -232,6 +237,10 @@ impl SuffixModel {
             }
             let rest = &text[m.end()..];
             let before = &text[..start];
+            // A longer name over the same start (黄门街 → 黄门街社区) replaces the one found first.
+            if candidates.last().is_some_and(|c| c.range.start >= start) {
+                candidates.pop();
+            }
             candidates.push(Candidate {
                 range: start..m.end(),
                 kind: suffix.kind,

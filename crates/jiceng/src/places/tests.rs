@@ -330,3 +330,10 @@ fn facilities_science_cities_and_economic_zones_by_their_suffix() {
     assert!(summary("推动川南经济区、攀西经济区协同发展").contains(&place("攀西经济区", PlaceKind::Zone, None)));
     assert!(summary("打造社区邻里中心,建设社区图书馆").is_empty(), "a facility of no name");
 }
+
+#[test]
+fn a_listed_name_placed_by_the_text_under_a_township_elsewhere_gets_its_code_there() {
+    // 庆丰社区 is listed in Sichuan; the text places it in Tongxiang, where a 庆丰村 is listed too.
+    let found = summary("浙江省桐乡市梧桐街道庆丰社区开展活动");
+    assert_eq!(found[3], place("庆丰社区", Community, Some("330483001001")));
+}

@@ -120,6 +120,15 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
     items
 }
 
+/// Whether `paragraph` opens with an enumeration marker (一是, (一), 1., ①, 首先 …).
+pub(crate) fn begins_with_marker(paragraph: &str) -> bool {
+    paragraph.chars().next().is_some_and(|c| circled(c).is_some())
+        || paren_marker(paragraph).is_some()
+        || chinese_marker(paragraph, true).is_some()
+        || arabic_marker(paragraph).is_some()
+        || sequence_marker(paragraph, 0).is_some()
+}
+
 /// Markers in one paragraph: (style, ordinal, byte range of the marker).
 fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usize>)> {
     let mut found = Vec::new();
@@ -183,8 +192,12 @@ fn chinese_marker(rest: &str, line_start: bool) -> Option<(Style, u32, usize)> {
     let prefix = rest.len() - numeral_at.len() + len;
     let next = after.chars().next()?;
     if style_hint == Some(Style::Di) {
-        // 第一, 第二: — but not 第一书记, 第一次, 第一批.
-        return matches!(next, ',' | '、' | ':' | ' ').then_some((Style::Di, n, prefix));
+        // 第一, 第二:, 第一要 — but not 第一书记, 第一次, 第一批.
+        return match next {
+            ',' | '、' | ':' | ' ' => Some((Style::Di, n, prefix)),
+            '要' | '是' => Some((Style::Di, n, prefix + next.len_utf8())),
+            _ => None,
+        };
     }
     match next {
         // 一是一,二是二 is an idiom of exactness, not a list.
@@ -219,8 +232,9 @@ fn arabic_marker(rest: &str) -> Option<(Style, u32, usize)> {
 fn sequence_marker(rest: &str, previous: u32) -> Option<(u32, usize)> {
     let word = ["首先", "其次", "再次", "最后"].into_iter().find(|w| rest.starts_with(w))?;
     let after = &rest[word.len()..];
-    // 最后一公里, 再次当选: the closing and repeating words begin lists only when set off by a comma.
-    if matches!(word, "最后" | "再次") && !after.starts_with([',', ':', ' ']) {
+    // 最后一公里, 再次当选: the closing and repeating words begin lists only when set off by a comma or said as
+    // a list's words are (再次是, 最后要).
+    if matches!(word, "最后" | "再次") && !after.starts_with([',', ':', ' ', '是', '要']) {
         return None;
     }
     let n = match word {
@@ -297,6 +311,11 @@ mod tests {
         );
         assert_eq!(lists("一要抓团结,二要抓服务。"), owned(&[(0, 1, "一要抓团结,"), (0, 2, "二要抓服务。")]));
         assert_eq!(lists("第一,抓党建;第二,抓服务。"), owned(&[(0, 1, "第一,抓党建"), (0, 2, "第二,抓服务")]));
+        assert_eq!(lists("第一要抓党建,第二要抓服务。").len(), 2);
+        assert_eq!(
+            lists("首先是抓党建;其次是抓服务;再次要抓安全;最后是抓培训。").iter().map(|l| l.1).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
         assert_eq!(lists("包括①居民;②商户。"), owned(&[(0, 1, "①居民;"), (0, 2, "②商户。")]));
         assert_eq!(lists("措施:(1)摸底;(2)建档。"), owned(&[(0, 1, "(1)摸底;"), (0, 2, "(2)建档。")]));
         assert_eq!(lists("一是推进;三是落实。"), owned(&[(0, 1, "一是推进;"), (0, 3, "三是落实。")]));

@@ -23,7 +23,7 @@ const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户�
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
-    "互动", "统筹", "贯通", "互促", "并进", "共进",
+    "互动", "统筹", "贯通", "互促", "并进", "共进", "分流",
 ];
 /// Nouns after 大 that make a framework: 四大体系, 3大核心.
 const FRAMEWORK_NOUNS: &[&str] = &[
@@ -62,6 +62,8 @@ const FRAMEWORK_WORDS: &[&str] =
     &["架构", "工作思路", "工作法", "工作机制", "模式", "机制", "体系", "格局", "思路", "工程", "战略", "布局", "部署"];
 /// Words that lead an enumeration without being part of its first member.
 const LEADS: &[&str] = &[
+    "成立",
+    "深化",
     "以",
     "将",
     "把",
@@ -98,7 +100,8 @@ const LEADS: &[&str] = &[
 /// Verbs whose object the slogan is (坚决做到“两个维护”): the words before them are no list of its members.
 const VERBS_BEFORE: &[&str] = &[
     "做到", "拥护", "坚持", "落实", "实施", "推进", "实现", "开展", "打好", "抓好", "深化", "强化", "增强", "树牢",
-    "践行", "贯彻", "把握", "确立", "维护", "构建", "打造", "推动", "围绕", "聚焦", "突出", "建设", "发挥",
+    "践行", "贯彻", "把握", "确立", "维护", "构建", "打造", "推动", "围绕", "聚焦", "突出", "建设", "发挥", "推行",
+    "实行", "探索", "建立", "形成", "推广",
 ];
 
 /// A formula found in normalized text; ranges are bytes.
@@ -211,13 +214,26 @@ impl Formulas {
         }
         let numeral = inner.chars().next()?;
         let n = if numeral == '双' { 2 } else { value(&numeral.to_string()).filter(|_| is_chain_numeral(numeral))? };
-        let unit = &inner[numeral.len_utf8()..];
-        let unit = unit.strip_prefix('大').filter(|u| !u.is_empty()).unwrap_or(unit);
-        let first = unit.chars().next()?;
+        if NUMBERED_WORDS.iter().any(|w| inner.starts_with(w)) {
+            return None;
+        }
+        let after = &inner[numeral.len_utf8()..];
+        let counted = after.strip_prefix('大').filter(|u| !u.is_empty());
+        let first = counted.unwrap_or(after).chars().next()?;
+        // What a number counts is one character (“三会制度”: 会, “两山议事会”: 山) unless said with 大 (五大兴区战役)
+        // or in two characters alone (“双报到”).
+        let unit = match counted {
+            Some(counted) => counted,
+            None if after.chars().count() >= 3 => &after[..first.len_utf8()],
+            None => after,
+        };
         let longer_numeral = numeral != '双' && is_chain_numeral(first);
         (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| (close, vec![(n, unit.into())]))
     }
 }
+
+/// Words that begin with a numeral and count nothing (“双向奔赴”, “双赢”).
+const NUMBERED_WORDS: &[&str] = &["双向", "双赢", "双方", "双手", "双休", "两岸", "两手", "三亚", "四川", "万一"];
 
 /// A slogan that opens a quotation runs to its close (“三大攻坚战”, “六大产业基地”): the quoted words after the
 /// part recognised (at most four characters) belong to its last unit.
@@ -245,10 +261,12 @@ fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
     let (_, numeral) = chars.next()?;
     let n = value(&numeral.to_string()).filter(|n| (2..=10).contains(n))?;
     let (unit_at, unit) = chars.next()?;
-    if !is_unit_char(unit) || !is_chain_numeral(numeral) {
+    let after = unit_at + unit.len_utf8();
+    // 位 counts people, except in 三位一体, 五位一体.
+    let unit_ok = is_unit_char(unit) || unit == '位' && rest[after..].starts_with("一体");
+    if !unit_ok || !is_chain_numeral(numeral) {
         return None;
     }
-    let after = unit_at + unit.len_utf8();
     let joiner = JOINERS.iter().find(|j| rest[after..].starts_with(*j))?;
     Some((after + joiner.len(), vec![(n, unit.to_string())]))
 }
@@ -273,6 +291,10 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
     let after = &rest[len..];
     // Quoted, the code must close the quote; either way a framework word must follow (12345热线 is a number).
     if quoted && !after.starts_with('”') {
+        return None;
+    }
+    // Quoted, the framework word may follow a few words on (“141”基层智治体系); a hotline is a number.
+    if after.trim_start_matches('”').starts_with("热线") {
         return None;
     }
     // Quoted, the framework word may follow a few words on (“141”基层智治体系).
@@ -387,12 +409,17 @@ fn list_before(text: &str, end: usize) -> Vec<Range<usize>> {
     if VERBS_BEFORE.iter().any(|v| text[..end].ends_with(v)) || text[..end].ends_with('、') {
         return Vec::new();
     }
-    let start = after_last(&text[..end], &[',', '。', ';', ':', '!', '?', '\n', '(', ')', ' ']);
+    let mut start = after_last(&text[..end], &[',', '。', ';', ':', '!', '?', '\n', '(', ')', ' ']);
+    // A quoted list (坚持“保护、更新、治理”三位一体) begins inside its quotation.
+    let closed = text[end..].starts_with('”');
+    if closed && let Some(open) = text[start..end].rfind('“') {
+        start += open + '“'.len_utf8();
+    }
     let span = &text[start..end];
     if !span.contains('、') {
         return Vec::new();
     }
-    let mut items = split_list(span, start);
+    let mut items = split_on(span, '、', start);
     trim_first(text, &mut items);
     items.retain(|r| !r.is_empty());
     items
@@ -429,7 +456,10 @@ fn list_before_joined(text: &str, end: usize, n: usize) -> Option<Vec<Range<usiz
 
 /// Items after a colon or 即 that follows the formula, up to the end of the clause.
 fn list_after(text: &str, start: usize) -> Vec<Range<usize>> {
-    let rest = &text[start..];
+    // “三个聚焦”,即聚焦民生、…: past the closing quote and a comma.
+    let rest = text[start..].strip_prefix('”').unwrap_or(&text[start..]);
+    let rest = rest.strip_prefix(',').filter(|r| r.starts_with("即")).unwrap_or(rest);
+    let start = text.len() - rest.len();
     let Some(after) = rest.strip_prefix(':').or_else(|| rest.strip_prefix("即")) else { return Vec::new() };
     let from = start + (rest.len() - after.len());
     let end = after.find([',', '。', ';', '\n', '!', '?']).map_or(text.len(), |i| from + i);
@@ -437,23 +467,11 @@ fn list_after(text: &str, start: usize) -> Vec<Range<usize>> {
     if !span.contains('、') {
         return Vec::new();
     }
-    let mut items = split_list(span, from);
+    let mut items = split_on(span, '、', from);
     for item in &mut items {
         item.end = item.start + text[item.clone()].trim_end_matches('等').len();
     }
     items
-}
-
-/// Byte ranges of the items of a 、-separated `span` that starts at byte `offset` of its text.
-fn split_list(span: &str, offset: usize) -> Vec<Range<usize>> {
-    let mut at = offset;
-    span.split('、')
-        .map(|piece| {
-            let item = at..at + piece.len();
-            at = item.end + '、'.len_utf8();
-            item
-        })
-        .collect()
 }
 
 /// Strips a leading verb from the first item, and cuts it to the length of the others when they all share
@@ -464,6 +482,10 @@ fn trim_first(text: &str, items: &mut [Range<usize>]) {
         && text[first.clone()].len() > lead.len()
     {
         first.start += lead.len();
+        // 构建了组织、服务…: the aspect particle goes with the verb.
+        if text[first.clone()].starts_with('了') && text[first.clone()].chars().count() > 1 {
+            first.start += '了'.len_utf8();
+        }
     }
     let lengths: HashSet<usize> = others.iter().map(|r| text[r.clone()].chars().count()).collect();
     if let (1, Some(other)) = (lengths.len(), others.first()) {
@@ -477,11 +499,30 @@ fn trim_first(text: &str, items: &mut [Range<usize>]) {
     }
 }
 
+/// Byte ranges of the pieces of `span` (which starts at byte `offset` of its text) between `sign`s.
+fn split_on(span: &str, sign: char, offset: usize) -> Vec<Range<usize>> {
+    let mut at = offset;
+    span.split(sign)
+        .map(|piece| {
+            let item = at..at + piece.len();
+            at = item.end + sign.len_utf8();
+            item
+        })
+        .collect()
+}
+
 /// “街区景区社区”三区联动: the quoted compound before the formula, cut into `n` equal words each ending in `unit`.
 fn compound_before(text: &str, end: usize, n: usize, unit: &str) -> Option<Vec<Range<usize>>> {
     let head = text[..end].strip_suffix('”')?;
     let open = head.rfind('“')?;
     let start = open + '“'.len_utf8();
+    // “小区党组织+业委会+物业”三方联动: parts joined by a sign.
+    let inner = &text[start..head.len()];
+    if let Some(sign) = ['+', '—', '-'].into_iter().find(|&s| inner.contains(s)) {
+        let pieces = split_on(inner, sign, start);
+        let fits = pieces.len() == n && pieces.iter().all(|r| is_member(&text[r.clone()]) && !r.is_empty());
+        return fits.then_some(pieces);
+    }
     let chars: Vec<(usize, char)> = text[start..head.len()].char_indices().collect();
     if n < 2 || chars.len() < n || !chars.len().is_multiple_of(n) || chars.len() / n > 4 {
         return None;
@@ -568,6 +609,8 @@ mod tests {
             ]
         );
         assert_eq!(found("大力实施“五大兴区战役”")[0].1, parts(&[(5, "兴区战役")]));
+        assert_eq!(found("推行“三会制度”")[0].1, parts(&[(3, "会")]));
+        assert!(found("古城保护与社区治理“双向奔赴”").is_empty());
         // A slogan that opens a quotation runs to its close.
         assert_eq!(found("建设“六大产业基地”")[0].1, parts(&[(6, "产业基地")]));
         assert_eq!(found("打好三大攻坚战")[0].0, "三大攻坚战");
@@ -585,6 +628,20 @@ mod tests {
             let hits = found(text);
             assert!(hits.is_empty() || text == "“3+2”", "{text}: {hits:?}");
         }
+    }
+
+    #[test]
+    fn members_after_a_gloss_and_in_a_compound_of_signs() {
+        let f = found("要紧扣“三个聚焦”,即聚焦民生、聚焦治理、聚焦发展。");
+        assert_eq!(f[0].2, ["聚焦民生", "聚焦治理", "聚焦发展"]);
+        let f = found("推行“小区党组织+业委会+物业”三方联动");
+        assert_eq!(f[0].2, ["小区党组织", "业委会", "物业"]);
+        let f = found("构建了组织、服务、治理、保障四大体系");
+        assert_eq!(f[0].2, ["组织", "服务", "治理", "保障"]);
+        assert!(found("在桂城街道、大沥镇、西樵镇推行“三社联动”")[0].2.is_empty(), "places where it is done");
+        assert_eq!(found("坚持“保护、更新、治理”三位一体")[0].2, ["保护", "更新", "治理"]);
+        assert_eq!(found("探索形成了“三事分流”议事机制")[0].1, parts(&[(3, "事")]));
+        assert!(found("完善“12345”热线工作机制").is_empty());
     }
 
     #[test]

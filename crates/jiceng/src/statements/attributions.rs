@@ -146,7 +146,9 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     // Found once, not searched for after each introduction.
     let last_first_person = text.rfind('我');
     for chain in lexicon.role_chains(text) {
-        let Some(name_len) = lexicon.name_at(&text[chain.end..]) else {
+        // A space may stand between the post and the name in an interview's answers (`社区党委书记 孙海涛:`).
+        let gap = usize::from(text[chain.end..].starts_with(' ') && !text[..chain.start].ends_with(' '));
+        let Some(name_len) = lexicon.name_at(&text[chain.end + gap..]) else {
             // The post as a title after the name, speaking: `陆思聪书记表示`.
             if TITLES.contains(&&text[chain.clone()])
                 && let Some(start) = lexicon.name_before(text, chain.start)
@@ -159,7 +161,7 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             continue;
         };
         let role = lexicon.split_unit_prefix(text, chain.clone());
-        let name = chain.end..chain.end + name_len;
+        let name = chain.end + gap..chain.end + gap + name_len;
         let organization = unit_before(lexicon, text, role.start);
         let start = organization.as_ref().map_or(role.start, |o| o.start);
         let speaks = verb_follows(lexicon, &text[name.end..]);

@@ -16,6 +16,8 @@ const NAME_FOLLOWERS_LONG: &[&str] = &[
     "正在", "带领", "组织", "关于", "主持", "代表", "参加", "出席", "陪同", "接受", "看到", "笑着", "亲自", "一行",
     "同志", "等人", "一边", "一直", "也是", "就是", "还是", "已经", "曾经", "首先", "随即", "立即", "马上",
 ];
+/// Words after a name that lead to speech as surely as a speech verb (王娟在接受采访时说, 刘洋对记者说).
+const NAME_FOLLOWERS_SURE: &[&str] = &["在接受", "对记者", "向记者", "告诉记者", "在采访中", "在会上"];
 const NAME_FOLLOWERS_SHORT: &str = "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
 const HONORIFICS: &[&str] =
@@ -77,11 +79,16 @@ impl Lexicon {
         };
         let before = text[..chain.start].chars().next_back();
         let rest = &role[first.len_utf8()..];
-        if "镇村乡".contains(first)
+        // 街道党工委书记 after 双桥子: the post is 党工委书记 of 双桥子街道.
+        let (unit, rest) = match role.strip_prefix("街道") {
+            Some(after) => ("街道", after),
+            None => (&role[..first.len_utf8()], rest),
+        };
+        if (unit == "街道" || "镇村乡".contains(first))
             && before.is_some_and(is_cjk)
             && self.role_set.contains(rest.split(['、', '兼']).next().unwrap_or(rest))
         {
-            chain.start + first.len_utf8()..chain.end
+            chain.start + unit.len()..chain.end
         } else {
             chain
         }
@@ -147,7 +154,7 @@ impl Lexicon {
         let Some(next) = rest.chars().next() else {
             return 3;
         };
-        if self.speech_verb_at(rest).is_some() {
+        if self.speech_verb_at(rest).is_some() || NAME_FOLLOWERS_SURE.iter().any(|w| rest.starts_with(w)) {
             4
         } else if !is_cjk(next) {
             3
@@ -199,6 +206,7 @@ mod tests {
         assert_eq!(name("刘晓说:“要做好服务。”"), Some("刘晓".into()), "the speech verb is no part of the name");
         assert_eq!(name("张华称,要做好服务"), Some("张华".into()));
         assert_eq!(name("欧阳娜娜说,"), Some("欧阳娜娜".into()));
+        assert_eq!(name("王娟在接受采访时说"), Some("王娟".into()));
     }
 
     #[test]

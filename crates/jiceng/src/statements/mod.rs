@@ -80,14 +80,19 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     out
 }
 
-/// End of a statement opened at `start`: the end of its paragraph, or of the quoted paragraphs that follow it.
+/// End of a statement opened at `start`: the end of its paragraph, or of the quoted paragraphs that follow it, or
+/// — when the paragraph ends with a colon (`王芳介绍了社区的做法:`) — of the list that follows.
 fn statement_end(text: &str, paras: &[Range<usize>], start: usize) -> usize {
     let at = paras.partition_point(|p| p.end <= start);
     let mut end = paras.get(at).map_or(text.len(), |p| p.end);
+    let mut listing = text[..end].ends_with(':');
     for p in paras.iter().skip(at + 1) {
-        if !text[p.clone()].starts_with(['“', '"']) {
+        let paragraph = &text[p.clone()];
+        let quoted = paragraph.starts_with(['“', '"']);
+        if !quoted && !(listing && crate::plans::enumerations::begins_with_marker(paragraph)) {
             break;
         }
+        listing &= !quoted;
         end = p.end;
     }
     end
@@ -101,8 +106,14 @@ fn same_speaker(text: &str, found: &Found, speaker: &SpeakerMatch) -> bool {
     found.speaker.as_ref().is_some_and(|s| text[s.name.clone()] == text[speaker.name.clone()])
 }
 
+/// Whether a paragraph is editorial matter: a credit or a byline alone, not a byline that opens the article's
+/// first paragraph (`(记者 王小明)近日,社区开展活动。`).
 fn is_editorial(paragraph: &str) -> bool {
-    EDITORIAL_LEADS.iter().any(|lead| paragraph.starts_with(lead))
+    EDITORIAL_LEADS.iter().any(|lead| {
+        paragraph.starts_with(lead)
+            && !(lead.starts_with('(')
+                && paragraph.find(')').is_some_and(|close| paragraph[close + 1..].chars().count() > 4))
+    })
 }
 
 #[cfg(test)]
@@ -159,5 +170,32 @@ mod tests {
             &text[found[0].range.clone()],
             "海棠路社区党委书记施光梅表示,过去半年成效明显。\n“下半年我们还要加油。”"
         );
+    }
+
+    #[test]
+    fn a_list_announced_by_a_colon_continues_an_attributed_statement() {
+        let text = "活动现场。\n黄门街社区党委书记王芳介绍了社区的做法:\n一是抓好院落自治;\n二是做优一老一小服务。\n其他居民也参加了活动。";
+        let found = split(&Lexicon::builtin(), text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            text[found[0].range.clone()].ends_with("二是做优一老一小服务。"),
+            "{:?}",
+            &text[found[0].range.clone()]
+        );
+    }
+
+    #[test]
+    fn a_byline_opening_the_first_paragraph_is_part_of_it() {
+        let text = "(记者 王小明)近日,社区开展活动。\n(编辑 李四)";
+        let found = split(&Lexicon::builtin(), text);
+        assert_eq!(found, [Found { range: 0..text.find("\n").unwrap(), speaker: None }]);
+    }
+
+    #[test]
+    fn an_interview_answer_after_a_post_and_a_spaced_name() {
+        let text = "问:难点在哪里?\n社区党委书记 孙海涛:难点在于人。";
+        let found = split(&Lexicon::builtin(), text);
+        let speaker = found.iter().find_map(|f| f.speaker.clone()).expect("a speaker");
+        assert_eq!(&text[speaker.name], "孙海涛");
     }
 }
