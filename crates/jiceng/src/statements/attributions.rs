@@ -149,6 +149,11 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         // A space may stand between the post and the name in an interview's answers (`社区党委书记 孙海涛:`).
         let gap = usize::from(text[chain.end..].starts_with(' ') && !text[..chain.start].ends_with(' '));
         let Some(name_len) = lexicon.name_at(&text[chain.end + gap..]) else {
+            // The post in brackets after the name, answering: `孙海涛(台东街道党工委书记):`.
+            if let Some(intro) = bracketed_post(lexicon, text, chain.clone()) {
+                out.push(intro);
+                continue;
+            }
             // The post as a title after the name, speaking: `陆思聪书记表示`.
             if TITLES.contains(&&text[chain.clone()])
                 && let Some(start) = lexicon.name_before(text, chain.start)
@@ -173,6 +178,22 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         });
     }
     out
+}
+
+/// `孙海涛(台东街道党工委书记):`: a name opening its clause, its unit and post in brackets, then a colon or a
+/// speech verb.
+fn bracketed_post(lexicon: &Lexicon, text: &str, chain: Range<usize>) -> Option<Introduction> {
+    let after = text[chain.end..].strip_prefix(')')?;
+    if !verb_follows_directly(lexicon, after) {
+        return None;
+    }
+    let window = text[..chain.start].char_indices().rev().nth(MAX_UNIT_CHARS).map_or(0, |(i, _)| i);
+    let open = window + text[window..chain.start].rfind('(')?;
+    let role = lexicon.split_unit_prefix(text, chain.clone());
+    let start = lexicon.name_before(text, open)?;
+    let organization = (open + 1 < role.start).then_some(open + 1..role.start);
+    let speaker = SpeakerMatch { span: start..chain.end + 1, name: start..open, role, organization };
+    Some(Introduction { speaker, speaks: true, guest: false })
 }
 
 /// Words before a post and name that hand the text over to a guest, in the series and interviews where the guest
@@ -289,6 +310,12 @@ mod tests {
             speakers(text),
             [row("会上,红", "张华", "党委书记", "红星社区"), row("随后,村", "张强", "村支书", "")]
         );
+    }
+
+    #[test]
+    fn a_post_in_brackets_after_the_name() {
+        let text = "问:难点在哪里?\n孙海涛(台东街道党工委书记):难点在于人。";
+        assert_eq!(speakers(text), [row("孙海涛(", "孙海涛", "党工委书记", "台东街道")]);
     }
 
     #[test]

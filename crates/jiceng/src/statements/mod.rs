@@ -89,7 +89,8 @@ fn statement_end(text: &str, paras: &[Range<usize>], start: usize) -> usize {
     for p in paras.iter().skip(at + 1) {
         let paragraph = &text[p.clone()];
         let quoted = paragraph.starts_with(['“', '"']);
-        if !quoted && !(listing && crate::plans::enumerations::begins_with_marker(paragraph)) {
+        let continues = quoted || listing && crate::plans::enumerations::begins_with_marker(paragraph);
+        if !continues {
             break;
         }
         listing &= !quoted;

@@ -477,6 +477,10 @@ impl Paragraph {
             return true;
         }
         let Some(last) = self.last else { return false };
+        // A line that stops at a comma was cut inside its sentence, however short (`…告诉记者,` + `社区今年…`).
+        if matches!(last, ',' | '、') && !starts_like_heading(next) {
+            return true;
+        }
         previous_chars >= MIN_BROKEN_LINE_CHARS
             && self.prose
             && !ends_paragraph(last)
@@ -565,6 +569,15 @@ mod tests {
             n.as_str(),
             "刘晓 锦江区成龙路街道枫树社区党委书记\n新的一年,金土社区将持续聚焦社区红色资源,以保障资金为切口,实施邻聚力美空间,小区单元门厅美化项目,共筑宜居家园。\n彭勇 彭州市天彭街道东林社区党委书记"
         );
+    }
+
+    #[test]
+    fn a_line_that_stops_at_a_comma_goes_on_in_the_next() {
+        assert_eq!(
+            roundtrip("居委会主任刘女士告诉记者,\n社区今年重点推进三项工作。").as_str(),
+            "居委会主任刘女士告诉记者,社区今年重点推进三项工作。"
+        );
+        assert_eq!(roundtrip("工作要求如下,\n一是抓党建。").as_str(), "工作要求如下,\n一是抓党建。");
     }
 
     #[test]
