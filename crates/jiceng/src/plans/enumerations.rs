@@ -120,13 +120,14 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
     items
 }
 
-/// Whether `paragraph` opens with an enumeration marker (一是, (一), 1., ①, 首先 …).
-pub(crate) fn begins_with_marker(paragraph: &str) -> bool {
-    paragraph.chars().next().is_some_and(|c| circled(c).is_some())
-        || paren_marker(paragraph).is_some()
-        || chinese_marker(paragraph, true).is_some()
-        || arabic_marker(paragraph).is_some()
-        || sequence_marker(paragraph, 0).is_some()
+/// The ordinal of the enumeration marker that `paragraph` opens with (一是, (一), 1., ①, 首先 …), if any.
+pub(crate) fn leading_ordinal(paragraph: &str) -> Option<u32> {
+    let circled = paragraph.chars().next().and_then(circled);
+    circled
+        .or_else(|| paren_marker(paragraph).map(|(_, n, _)| n))
+        .or_else(|| chinese_marker(paragraph, true).map(|(_, n, _)| n))
+        .or_else(|| arabic_marker(paragraph).map(|(_, n, _)| n))
+        .or_else(|| sequence_marker(paragraph, 0).map(|(n, _)| n))
 }
 
 /// Markers in one paragraph: (style, ordinal, byte range of the marker).

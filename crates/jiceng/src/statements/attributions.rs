@@ -43,6 +43,8 @@ const TITLES: &[&str] = &[
     "所长",
     "校长",
 ];
+/// Words that name, after a quotation, who said it: `“……”说这话的是……书记马丽娜`.
+const SPEAKER_NAMED: &[&str] = &["说这话的是", "说这番话的是", "说出这番话的是", "这样说的是"];
 /// Adverbs allowed between a pronoun and its verb (`她还表示`).
 const ADVERBS: &[&str] = &["还", "也", "则", "又", "进一步", "同时", "特别", "最后", "接着"];
 
@@ -78,7 +80,10 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at).min(sentences.len().saturating_sub(1));
     let mut found: Vec<Attribution> = Vec::new();
     for intro in &introductions {
-        let quote = quote_before(text, intro.speaker.span.start);
+        // `“……”说这话的是……书记马丽娜`: the words before the introduction name the speaker of the quotation.
+        let before = &text[..intro.speaker.span.start];
+        let naming = SPEAKER_NAMED.iter().find_map(|lead| before.strip_suffix(lead));
+        let quote = quote_before(text, naming.map_or(intro.speaker.span.start, str::len));
         if intro.speaks || intro.guest || quote.is_some() {
             let start = quote.unwrap_or(sentences[sentence_of(intro.speaker.span.start)].start);
             found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: intro.guest });
@@ -310,6 +315,12 @@ mod tests {
             speakers(text),
             [row("会上,红", "张华", "党委书记", "红星社区"), row("随后,村", "张强", "村支书", "")]
         );
+    }
+
+    #[test]
+    fn a_quotation_then_who_said_it() {
+        let text = "“老百姓的事再小也是大事。”说这话的是交道口街道菊儿社区党委书记马丽娜。菊儿社区胡同多。";
+        assert_eq!(speakers(text), [row("“老百姓", "马丽娜", "党委书记", "交道口街道菊儿社区")]);
     }
 
     #[test]

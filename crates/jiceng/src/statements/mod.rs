@@ -81,15 +81,17 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
 }
 
 /// End of a statement opened at `start`: the end of its paragraph, or of the quoted paragraphs that follow it, or
-/// — when the paragraph ends with a colon (`王芳介绍了社区的做法:`) — of the list that follows.
+/// of the list that follows it — announced by a colon (`王芳介绍了社区的做法:`) or begun right after it (首先…).
 fn statement_end(text: &str, paras: &[Range<usize>], start: usize) -> usize {
     let at = paras.partition_point(|p| p.end <= start);
     let mut end = paras.get(at).map_or(text.len(), |p| p.end);
     let mut listing = text[..end].ends_with(':');
-    for p in paras.iter().skip(at + 1) {
+    for (k, p) in paras.iter().enumerate().skip(at + 1) {
         let paragraph = &text[p.clone()];
         let quoted = paragraph.starts_with(['“', '"']);
-        let continues = quoted || listing && crate::plans::enumerations::begins_with_marker(paragraph);
+        let ordinal = crate::plans::enumerations::leading_ordinal(paragraph);
+        listing |= k == at + 1 && ordinal == Some(1);
+        let continues = quoted || listing && ordinal.is_some();
         if !continues {
             break;
         }
@@ -183,6 +185,13 @@ mod tests {
             "{:?}",
             &text[found[0].range.clone()]
         );
+    }
+
+    #[test]
+    fn a_list_begun_right_after_an_attribution_continues_it() {
+        let text = "“老人多。”居委会主任刘女士告诉记者,社区今年推进三项工作。\n首先是适老化改造;\n其次是老年食堂;\n再次是文化活动。\n记者了解到,居民都很满意。";
+        let found = split(&Lexicon::builtin(), text);
+        assert!(text[found[0].range.clone()].ends_with("再次是文化活动。"), "{:?}", &text[found[0].range.clone()]);
     }
 
     #[test]
