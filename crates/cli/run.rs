@@ -127,12 +127,23 @@ fn process(analyzer: &Analyzer, input: &Input, previous: &Previous) -> Outcome {
     if previous.is_unchanged(&id, &hash) {
         return Outcome::Unchanged { hash };
     }
-    match analyzer.analyze_bytes(&bytes) {
-        Ok(analysis) => Outcome::Analyzed {
+    // A bug in an extractor must cost one document, not the batch: a panic becomes that document's error record.
+    let analyzed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.analyze_bytes(&bytes)));
+    match analyzed {
+        Ok(Ok(analysis)) => Outcome::Analyzed {
             json: serde_json::to_string(&analysis.with_id(id)).expect("an analysis serializes"),
             hash,
         },
-        Err(err) => Outcome::Failed { reason: err.to_string(), hash: Some(hash) },
+        Ok(Err(err)) => Outcome::Failed { reason: err.to_string(), hash: Some(hash) },
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            // No hash: the next incremental run tries it again.
+            Outcome::Failed { reason: format!("internal error, please report it: {message}"), hash: None }
+        }
     }
 }
 

@@ -235,9 +235,11 @@ impl Gazetteer {
 
     /// Whether the data lists villages or communities under the township `index` (Sichuan's, by default).
     pub(crate) fn lists_villages_under(&self, index: u32) -> bool {
-        let code = self.entry(index).code;
-        let next = self.entries.partition_point(|e| e.code <= code);
-        self.entries.get(next).is_some_and(|e| e.level == 5 && e.code / 1000 == code / 1000)
+        let entry = self.entry(index);
+        // The codes below a township share its first nine digits, below a county its first six.
+        let span = if entry.level == 3 { 1_000_000 } else { 1000 };
+        let first = self.entries.partition_point(|e| e.code <= entry.code);
+        self.entries[first..].iter().take_while(|e| e.code / span == entry.code / span).any(|e| e.level == 5)
     }
 
     /// A provincial capital or another city everyone knows (深圳, 苏州): its short form stands on its own.

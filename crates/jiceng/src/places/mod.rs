@@ -117,11 +117,11 @@ impl Places {
         let unlisted = self.suffixes.find(normalized, &self.lexicon, &found, &taken);
         kept.extend(unlisted.into_iter().map(|m| (m, None)));
         kept.sort_by_key(|(m, _)| m.range.start);
-        // Townships whose villages the gazetteer lacks: where an unlisted community may be found elsewhere.
+        // Townships and counties whose villages the gazetteer lacks: where an unlisted community may be found.
         let townships: Vec<u32> = kept
             .iter()
             .filter_map(|&(_, entry)| entry)
-            .filter(|&e| self.gazetteer.entry(e).level == 4 && !self.gazetteer.lists_villages_under(e))
+            .filter(|&e| matches!(self.gazetteer.entry(e).level, 3 | 4) && !self.gazetteer.lists_villages_under(e))
             .collect();
         kept.into_iter()
             .map(|(m, entry)| {
@@ -143,7 +143,8 @@ impl Places {
     }
 
     /// Code and path of a community the default gazetteer lacks (it lists Sichuan's alone), found among the
-    /// villages of the other provinces under one of the document's `townships`: only when exactly one fits.
+    /// villages of the other provinces under one of the document's `townships` (or counties): only when exactly
+    /// one fits.
     fn village_elsewhere(&self, name: &str, townships: &[u32]) -> Option<(String, Vec<String>)> {
         let (short, base) = gazetteer::village_short(name)?;
         if townships.is_empty() {
@@ -153,7 +154,8 @@ impl Places {
         let mut fits: Vec<(u64, &str, u32)> = townships
             .iter()
             .flat_map(|&t| {
-                villages.within(base, self.gazetteer.entry(t).code).map(move |(code, official)| (code, official, t))
+                let region = self.gazetteer.entry(t);
+                villages.within(base, region.code, region.level).map(move |(code, official)| (code, official, t))
             })
             .collect();
         fits.sort_unstable_by_key(|f| f.0);
@@ -162,8 +164,10 @@ impl Places {
         if fits.len() > 1 {
             fits.retain(|f| gazetteer::village_short(f.1).is_some_and(|(s, _)| s == short));
         }
-        let [(code, official, township)] = fits[..] else { return None };
+        let [(code, official, region)] = fits[..] else { return None };
         let display = gazetteer::village_short(official).map_or_else(|| official.to_string(), |(s, _)| s.into_owned());
+        // Under a county named in the text, the path goes through the village's own township.
+        let township = self.gazetteer.by_code(code / 1000 * 1000).unwrap_or(region);
         let mut path = self.gazetteer.path(township);
         path.push(display);
         Some((format!("{code:012}"), path))

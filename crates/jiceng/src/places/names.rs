@@ -161,10 +161,13 @@ impl NamesBuilder {
 }
 
 /// Within one name, gazetteer entries keep only their strongest form: a full name beats a variant, a variant
-/// a short form (东林 as a full village name hides 东林 as anyone's short form).
+/// a short form (东林 as a full village name hides 东林 as anyone's short form). A variant never hides an official
+/// name, even one that needs its parent (北京街道 of 越秀区 is no variant of another's 北京路街道).
 fn keep_strongest(targets: &[Target], kept: &mut Vec<Target>) {
     kept.clear();
-    let strongest = targets.iter().filter_map(entry_form).min();
+    let official_in_chains = targets.iter().any(|t| entry_form(t) == Some(Form::ChainOnly));
+    let strongest =
+        targets.iter().filter_map(entry_form).filter(|&f| !(official_in_chains && f == Form::Variant)).min();
     for &t in targets {
         if entry_form(&t).is_some_and(|f| Some(f) != strongest) || kept.contains(&t) {
             continue;

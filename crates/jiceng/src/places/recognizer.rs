@@ -125,6 +125,21 @@ pub(crate) fn scan(
                 form = *f;
             }
         }
+        // 新华社区居民委员会 where the data lists 新华社区居委会: the organ's name in another form, so the community's
+        // other entries are candidates too.
+        for (organ, place) in [("居民委员会", "社区"), ("居委会", "社区"), ("村民委员会", "村"), ("村委会", "村")]
+        {
+            let Some(stem) = text[range.clone()].strip_suffix(organ) else { continue };
+            let short = if stem.ends_with(place) { stem.to_string() } else { format!("{stem}{place}") };
+            for target in names.get(&short).unwrap_or_default() {
+                if let Target::Entry { index, .. } = target
+                    && !candidates.contains(index)
+                {
+                    candidates.push(*index);
+                }
+            }
+            break;
+        }
         if candidates.is_empty() {
             continue;
         }

@@ -113,7 +113,9 @@ pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], h
         .map(|i| match (state[i], forms[i]) {
             (State::Resolved(entry), _) => Resolution::Place(Some(entry)),
             (State::Dropped, _) => Resolution::Dropped,
-            (State::Pending, None | Some((Form::Full | Form::Variant, false))) => Resolution::Place(None),
+            (State::Pending, None | Some((Form::Full | Form::Variant | Form::ChainOnly, false))) => {
+                Resolution::Place(None)
+            }
             (State::Pending, Some(_)) => Resolution::Dropped,
         })
         .collect()
@@ -172,7 +174,9 @@ fn filter_chains(
         }
     }
     for i in 0..n {
-        if forms[i].is_some_and(|(form, _)| form == Form::ChainOnly) && !chained[i] {
+        // Right after a place the data cannot place (成都高新区合作街道), a chain-only name stays, unsettled.
+        let after_unplaced = i > 0 && mentions[i - 1].range.end == mentions[i].range.start && forms[i - 1].is_none();
+        if forms[i].is_some_and(|(form, _)| form == Form::ChainOnly) && !chained[i] && !after_unplaced {
             state[i] = State::Dropped;
         }
     }
@@ -186,7 +190,8 @@ fn by_list(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], candidates: 
     let mut start = 0;
     while start < mentions.len() {
         let mut end = start + 1;
-        while end < mentions.len() && &text[mentions[end - 1].range.end..mentions[end].range.start] == "、" {
+        // Mentions may overlap (a short form read on into a longer name): only those with 、 between them list.
+        while end < mentions.len() && text.get(mentions[end - 1].range.end..mentions[end].range.start) == Some("、") {
             end += 1;
         }
         if end - start >= 2 {

@@ -159,7 +159,7 @@ const ORGANS_AFTER: &[&str] = &[
 ];
 
 /// Verbs of going right before an unknown 社区 or 村 (到木杉塘社区调研).
-const GOING_BEFORE: &[&str] = &["到", "赴", "走进", "来到", "前往", "走访", "位于", "深入"];
+const GOING_BEFORE: &[&str] = &["到", "赴", "走进", "来到", "前往", "走访", "位于", "深入", "在"];
 
 /// Finds names by suffix.
 #[derive(Debug)]

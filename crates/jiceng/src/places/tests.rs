@@ -337,3 +337,26 @@ fn a_listed_name_placed_by_the_text_under_a_township_elsewhere_gets_its_code_the
     let found = summary("浙江省桐乡市梧桐街道庆丰社区开展活动");
     assert_eq!(found[3], place("庆丰社区", Community, Some("330483001001")));
 }
+
+#[test]
+fn an_official_name_in_another_form_or_under_its_county() {
+    // The data writes 新华社区居委会 and 明月村村委会; the text writes the organ out in full.
+    let found = summary("双桥子街道新华社区居民委员会开展活动");
+    assert_eq!(found[1].2.as_deref(), Some("510108004007"));
+    assert_eq!(summary("蒲江县甘溪镇明月村村民委员会")[2].2.as_deref(), Some("510131106205"));
+    // A name of the data that only a chain makes a place, not hidden by another's variant (北京路街道 → 北京街道).
+    assert_eq!(summary("越秀区北京街道开展活动")[1], place("北京街道", Township, Some("440104003000")));
+    // A community of another province under the county the text names.
+    let found = find("越秀区三眼井社区开展活动");
+    assert_eq!(found[1].code.as_deref(), Some("440104001007"));
+    assert_eq!(found[1].path[3], "洪桥街道", "{:?}", found[1].path);
+}
+
+#[test]
+fn a_short_form_read_on_into_a_longer_name_overlapping_the_next_is_no_panic() {
+    for text in ["成都历史文化街区", "杭州历史文化街区、锦江历史文化街区", "都江堰历史文化街区"]
+    {
+        let found = find(text);
+        assert!(!found.is_empty(), "{text}");
+    }
+}

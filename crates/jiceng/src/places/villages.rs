@@ -47,16 +47,22 @@ impl Villages {
         Self { text, entries, by_base }
     }
 
-    /// The villages whose name without 社区/村/居委会 is `base`, within the township of code `township`:
-    /// their codes and official names.
-    pub(crate) fn within<'a>(&'a self, base: &'a str, township: u64) -> impl Iterator<Item = (u64, &'a str)> + 'a {
+    /// The villages whose name without 社区/村/居委会 is `base`, within the township or county of code `region`
+    /// (its level: 4 or 3): their codes and official names.
+    pub(crate) fn within<'a>(
+        &'a self,
+        base: &'a str,
+        region: u64,
+        level: u8,
+    ) -> impl Iterator<Item = (u64, &'a str)> + 'a {
+        let span = if level == 3 { 1_000_000 } else { 1000 };
         let key = hash(base);
         let first = self.by_base.partition_point(|&(h, _)| h < key);
         self.by_base[first..].iter().take_while(move |&&(h, _)| h == key).filter_map(move |&(_, index)| {
             let (code, start, len) = self.entries[index as usize];
             let name = &self.text[start as usize..(start + len) as usize];
             let same_name = village_short(name).is_some_and(|(_, b)| b == base);
-            (same_name && code / 1000 == township / 1000).then_some((code, name))
+            (same_name && code / span == region / span).then_some((code, name))
         })
     }
 }
@@ -69,10 +75,11 @@ mod tests {
     fn finds_a_community_of_another_province_under_its_township() {
         let villages = Villages::get();
         // 穗园社区 of 石牌街道 (天河区, 广州市), and nothing of that name under another township.
-        let found: Vec<(u64, &str)> = villages.within("穗园", 440106006000).collect();
+        let found: Vec<(u64, &str)> = villages.within("穗园", 440106006000, 4).collect();
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0 / 1000, 440106006);
         assert!(found[0].1.starts_with("穗园社区"));
-        assert_eq!(villages.within("穗园", 440106007000).count(), 0);
+        assert_eq!(villages.within("穗园", 440106007000, 4).count(), 0);
+        assert_eq!(villages.within("穗园", 440106000000, 3).count(), 1, "under its county");
     }
 }
