@@ -38,6 +38,38 @@ const PIECES: &[&str] = &[
     "“街区景区社区”",
     "三区联动",
     "刘晓 锦江区成龙路街道枫树社区党委书记",
+    "成都",
+    "历史文化街区",
+    "森林公园",
+    "国际机场",
+    "东路",
+    "居民委员会",
+    "村委会",
+    "越秀区",
+    "北京街道",
+    "三眼井社区",
+    "锦江、青羊、",
+    "街道党工委书记",
+    "、办事处主任",
+    "孙海涛",
+    "(台东街道党工委书记):",
+    "说",
+    "说这话的是",
+    "居民王女士说:",
+    "(记者 王小明)",
+    "首先是",
+    "第一要",
+    "“两新”",
+    "“双报到”",
+    "“1+6”",
+    "三位一体",
+    ",即",
+    "+",
+    "《",
+    "》",
+    "中国",
+    "协会",
+    " ",
     "——访金牛区抚琴街道西南街社区党总支书记李华",
     "海棠路社区党委书记施光梅表示",
     "她表示",
@@ -96,6 +128,10 @@ const PIECES: &[&str] = &[
     "…",
 ];
 
+fn cases() -> u32 {
+    std::env::var("JICENG_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300)
+}
+
 fn document() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
@@ -109,7 +145,8 @@ fn document() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    // 300 cases a run; `JICENG_PROPTEST_CASES=20000` searches harder.
+    #![proptest_config(ProptestConfig { cases: cases(), .. ProptestConfig::default() })]
 
     #[test]
     fn any_text_gets_a_sound_analysis(text in document()) {

@@ -13,23 +13,74 @@ const MAX_HEADER_CHARS: usize = 60;
 /// What may open a header line before the unit: dashes and the words of an interview headline.
 const LEADS: &[&str] = &["记者专访", "专访", "对话", "访"];
 
+/// Marks that end a sentence or a clause: a line with them is running text, not a header.
+const SENTENCE_MARKS: [char; 7] = ['。', ',', ';', '!', '?', '“', '”'];
+/// Verbs that follow a post in a title (`社区书记谈打算`, `街道书记说发展`), where a name would stand in a header.
+const TITLE_VERBS: [char; 6] = ['谈', '说', '讲', '聊', '话', '论'];
+/// Longest title after the colon of a headline led by its speaker (`…党委书记刘晓:让居民住得更舒心`).
+const MAX_TITLE_CHARS: usize = 25;
+
 /// The speaker a header line introduces, if `line` (a paragraph of normalized text) is one.
 pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
     let s = &text[line.clone()];
-    if s.chars().count() > MAX_HEADER_CHARS || s.contains(['。', ',', ';', '!', '?', '“', '”']) {
+    if s.chars().count() > MAX_HEADER_CHARS {
         return None;
     }
+    if !s.contains(SENTENCE_MARKS)
+        && let Some(found) = header_body(lexicon, text, line.clone())
+    {
+        return Some(found);
+    }
+    // A colon inside the line: a headline led by its speaker (`…党委书记刘晓:让居民住得更舒心`), or a colon
+    // between post and name (`…党委书记:王芳`).
+    let colon = line.start + s.find(':')?;
+    let (before, after) = (line.start..colon, colon + 1..line.end);
+    let title = &text[after.clone()];
+    if text[before.clone()].contains(SENTENCE_MARKS) || title.contains(['。', '!', '?']) {
+        return None;
+    }
+    if title.chars().count() <= MAX_TITLE_CHARS
+        && let Some(found) = header_body(lexicon, text, before.clone())
+    {
+        return Some(found);
+    }
+    let name = trim(text, after);
+    if lexicon.is_name(&text[name.clone()]) { post_at_end(lexicon, text, trim(text, before), name) } else { None }
+}
+
+/// The speaker of a header line's body: dashes, an interview lead, a list number and 【】 taken off, then a name
+/// and a unit-and-post in either order, or a name with its unit and post in brackets.
+fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
+    let s = &text[line.clone()];
     let mut start = line.start + (s.len() - s.trim_start_matches(['—', '-', '–', '─']).len());
     let dashed = start > line.start;
     if dashed && let Some(lead) = LEADS.iter().find(|l| text[start..line.end].starts_with(*l)) {
         start += lead.len();
     }
-    let end = line.end - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
-    let body = start..end;
+    start += list_number_len(&text[start..line.end]);
+    let mut end = line.end - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
+    if text[start..end].starts_with('【') && text[start..end].ends_with('】') {
+        start += '【'.len_utf8();
+        end -= '】'.len_utf8();
+    }
+    let body = trim(text, start..end);
+    if let Some(found) = bracketed(lexicon, text, body.clone()) {
+        return Some(found);
+    }
     let tokens = tokens(text, body.clone());
     match tokens.as_slice() {
         [] => None,
         [only] => joined_header(lexicon, text, only.clone()),
+        // A two-character name spaced to the width of three, first (`王 芳 武侯区…党委书记`).
+        [given_first, given_last, .., last]
+            if text[given_first.clone()].chars().count() == 1
+                && text[given_last.clone()].chars().count() == 1
+                && lexicon.is_name(&format!("{}{}", &text[given_first.clone()], &text[given_last.clone()]))
+                && given_last.end < last.start =>
+        {
+            let name = given_first.start..given_last.end;
+            post_at_end(lexicon, text, trim(text, given_last.end..body.end), name)
+        }
         [first, .., last] => {
             let rest = first.end + 1..body.end;
             let head = body.start..last.start - 1;
@@ -53,6 +104,41 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
             None
         }
     }
+}
+
+/// Length of a list number opening a header line (`1. `, `2、`, `三、`, `(四)`), spaces after it included.
+fn list_number_len(s: &str) -> usize {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let len = if (1..=2).contains(&digits) && s[digits..].starts_with(['.', '、']) {
+        digits + s[digits..].chars().next().map_or(0, char::len_utf8)
+    } else if let Some(rest) = s.strip_prefix('(') {
+        let inner = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c) || c.is_ascii_digit()).count();
+        if inner > 0 && rest.chars().nth(inner) == Some(')') {
+            rest.chars().take(inner).map(char::len_utf8).sum::<usize>() + 2
+        } else {
+            0
+        }
+    } else {
+        let numeral = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+        if (1..=2).contains(&numeral) && s.chars().nth(numeral) == Some('、') {
+            numeral * 3 + '、'.len_utf8()
+        } else {
+            0
+        }
+    };
+    len + (s.len() - len - s[len..].trim_start().len())
+}
+
+/// `王芳(武侯区玉林街道黉门街社区党委书记)`: a name, then its unit and post in brackets closing the line.
+fn bracketed(lexicon: &Lexicon, text: &str, body: Range<usize>) -> Option<SpeakerMatch> {
+    let inner_end = body.end.checked_sub(1).filter(|_| text[..body.end].ends_with(')'))?;
+    let open = body.start + text[body.clone()].find('(')?;
+    let name = trim(text, body.start..open);
+    if !lexicon.is_name(&text[name.clone()]) {
+        return None;
+    }
+    let found = post_at_end(lexicon, text, trim(text, open + 1..inner_end), name.clone())?;
+    Some(SpeakerMatch { span: body, ..found })
 }
 
 /// Space-separated tokens of `range`, as byte ranges.
@@ -102,7 +188,8 @@ fn joined_header(lexicon: &Lexicon, text: &str, token: Range<usize>) -> Option<S
     let chains = lexicon.role_chains(&text[token.clone()]);
     let last = chains.last()?;
     let name = token.start + last.end..token.end;
-    if !lexicon.is_name(&text[name.clone()]) {
+    // `社区书记谈打算` is a title: what follows the post is a verb and its object, not a name.
+    if !lexicon.is_name(&text[name.clone()]) || text[name.clone()].starts_with(TITLE_VERBS) {
         return None;
     }
     post_at_end(lexicon, text, token.start..name.start, name)
@@ -166,7 +253,25 @@ mod tests {
     }
 
     #[test]
+    fn numbered_bracketed_spaced_and_headline_headers() {
+        let who = owned("王芳", "党委书记", "武侯区玉林街道黉门街社区");
+        assert_eq!(parts("1. 王芳 武侯区玉林街道黉门街社区党委书记"), who);
+        assert_eq!(parts("王芳(武侯区玉林街道黉门街社区党委书记)"), who);
+        assert_eq!(parts("【武侯区玉林街道黉门街社区党委书记 王芳】"), who);
+        assert_eq!(parts("武侯区玉林街道黉门街社区党委书记:王芳"), who);
+        assert_eq!(parts("武侯区玉林街道黉门街社区党委书记王芳:让居民住得更舒心,让商圈更有温度"), who);
+        assert_eq!(
+            parts("王 芳 武侯区玉林街道黉门街社区党委书记"),
+            owned("王 芳", "党委书记", "武侯区玉林街道黉门街社区")
+        );
+        // An answer after the colon is running text, not a headline.
+        assert_eq!(parts("武侯区玉林街道黉门街社区党委书记王芳:我们社区今年做了三件事。"), None);
+    }
+
+    #[test]
     fn titles_and_bylines_are_not_headers() {
+        assert_eq!(parts("社区书记谈打算"), None);
+        assert_eq!(parts("街道书记说发展"), None);
         assert_eq!(parts("华西社区报“拼出基层好春光”采访报道 组受访者供图"), None);
         assert_eq!(parts("“拼出基层好春光”特别报道聚焦社区一线"), None);
         assert_eq!(parts("在成都市第十八届人民代表大会第三次会议上"), None);

@@ -13,7 +13,28 @@ use lexicon::Lexicon;
 use std::ops::Range;
 
 /// Paragraphs that close an article without being part of anyone's statement.
-const EDITORIAL_LEADS: &[&str] = &["责任编辑", "编辑:", "编辑 ", "来源:", "原标题", "审核:", "校对:", "(记者", "(编辑"];
+const EDITORIAL_LEADS: &[&str] = &[
+    "责任编辑",
+    "编辑:",
+    "编辑 ",
+    "来源:",
+    "原标题",
+    "审核:",
+    "校对:",
+    "(记者",
+    "(编辑",
+    "(责任编辑",
+    "[责任编辑",
+    "责编",
+    "(责编",
+    "本文来源",
+    "(本文系",
+    "(本版",
+    "更多精彩",
+    "(来源",
+];
+/// Endings of a credit in brackets that closes an article: `(天河区委宣传部供稿)`.
+const CREDIT_ENDINGS: &[&str] = &["供稿)", "供图)", "供稿]", "供图]"];
 
 /// A speaker found in normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,11 +133,13 @@ fn same_speaker(text: &str, found: &Found, speaker: &SpeakerMatch) -> bool {
 /// Whether a paragraph is editorial matter: a credit or a byline alone, not a byline that opens the article's
 /// first paragraph (`(记者 王小明)近日,社区开展活动。`).
 fn is_editorial(paragraph: &str) -> bool {
-    EDITORIAL_LEADS.iter().any(|lead| {
-        paragraph.starts_with(lead)
-            && !(lead.starts_with('(')
-                && paragraph.find(')').is_some_and(|close| paragraph[close + 1..].chars().count() > 4))
-    })
+    let credit = paragraph.starts_with(['(', '[']) && CREDIT_ENDINGS.iter().any(|e| paragraph.ends_with(e));
+    credit
+        || EDITORIAL_LEADS.iter().any(|lead| {
+            paragraph.starts_with(lead)
+                && !(lead.starts_with('(')
+                    && paragraph.find(')').is_some_and(|close| paragraph[close + 1..].chars().count() > 4))
+        })
 }
 
 #[cfg(test)]

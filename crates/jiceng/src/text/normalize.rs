@@ -14,6 +14,8 @@ const FURNITURE: &[&str] =
 
 /// Shortest line that may have been broken inside a sentence (shorter unfinished lines are headings).
 const MIN_BROKEN_LINE_CHARS: usize = 40;
+/// The same for a line of a paragraph in which a sentence has already ended (see [`Paragraph`]).
+const MIN_BROKEN_SENTENCE_CHARS: usize = 10;
 
 /// The normalized form of one document and the way back to its original.
 #[derive(Debug, Clone)]
@@ -453,6 +455,9 @@ struct Paragraph {
     open_quotes: isize,
     /// Whether any of its lines is running prose.
     prose: bool,
+    /// Whether a sentence has ended, or an item of a list begun, inside it: a title or heading does neither, so
+    /// a shorter unfinished line of it is a broken one (`…配建1处社区综` + `合服务站`, `…一是推进` + `完整社区建设`).
+    sentence_inside: bool,
     last: Option<char>,
 }
 
@@ -466,6 +471,9 @@ impl Paragraph {
             }
         }
         self.prose |= is_prose(line);
+        let trimmed = line.trim_end_matches(|c: char| ends_paragraph(c) || c == ',');
+        self.sentence_inside |= trimmed.contains(['。', ';', '!', '?'])
+            || ["一是", "二是", "三是", "四是", "五是"].iter().any(|m| line.contains(m));
         self.last = line.chars().next_back().or(self.last);
     }
 
@@ -481,7 +489,8 @@ impl Paragraph {
         if matches!(last, ',' | '、') && !starts_like_heading(next) {
             return true;
         }
-        previous_chars >= MIN_BROKEN_LINE_CHARS
+        let shortest = if self.sentence_inside { MIN_BROKEN_SENTENCE_CHARS } else { MIN_BROKEN_LINE_CHARS };
+        previous_chars >= shortest
             && self.prose
             && !ends_paragraph(last)
             && is_prose(next)
@@ -568,6 +577,23 @@ mod tests {
         assert_eq!(
             n.as_str(),
             "刘晓 锦江区成龙路街道枫树社区党委书记\n新的一年,金土社区将持续聚焦社区红色资源,以保障资金为切口,实施邻聚力美空间,小区单元门厅美化项目,共筑宜居家园。\n彭勇 彭州市天彭街道东林社区党委书记"
+        );
+    }
+
+    #[test]
+    fn a_line_cut_after_a_sentence_or_a_list_item_began_goes_on() {
+        let text =
+            "1.完善基本公共服务设施。每个试点社区至少配建1处社区综\n合服务站、1处幼儿园。\n2.完善便民商业服务设施。";
+        assert_eq!(
+            roundtrip(text).as_str(),
+            "1.完善基本公共服务设施。每个试点社区至少配建1处社区综合服务站、1处幼儿园。\n2.完善便民商业服务设施。"
+        );
+        let text = "今年社区将重点做好两件事,一是推进\n完整社区建设;二是关爱困境儿童。";
+        assert!(roundtrip(text).as_str().contains("一是推进完整社区建设"));
+        // A title and a heading end no sentence: the lines after them stay apart.
+        assert_eq!(
+            roundtrip("社区书记谈打算\n今年,社区将推进改造。").as_str(),
+            "社区书记谈打算\n今年,社区将推进改造。"
         );
     }
 
