@@ -95,9 +95,8 @@ pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], h
             anchors.is_empty() || anchors.iter().any(|&a| gazetteer.is_within(a, home) || gazetteer.is_within(home, a));
         if at_home {
             for i in 0..n {
-                if state[i] != State::Pending
-                    || forms[i] != Some((Form::Full, false)) && forms[i] != Some((Form::Variant, false))
-                {
+                let full_like = matches!(forms[i], Some((Form::Full | Form::Variant | Form::ChainOnly, false)));
+                if state[i] != State::Pending || !full_like {
                     continue;
                 }
                 let mut local = candidates[i].iter().filter(|&&c| gazetteer.is_within(c, home));
@@ -176,7 +175,12 @@ fn filter_chains(
     for i in 0..n {
         // Right after a place the data cannot place (成都高新区合作街道), a chain-only name stays, unsettled.
         let after_unplaced = i > 0 && mentions[i - 1].range.end == mentions[i].range.start && forms[i - 1].is_none();
-        if forms[i].is_some_and(|(form, _)| form == Form::ChainOnly) && !chained[i] && !after_unplaced {
+        // A street of a common name (龙泉街道, 新华街道) is still a street; the document or the home region settles
+        // which, as for any full name. Villages and towns of such names are more often words (幸福社区, 中心镇).
+        let street = |c: u32| gazetteer.official(c).ends_with("街道") && gazetteer.official(c).chars().count() >= 4;
+        let streets = !candidates[i].is_empty() && candidates[i].iter().all(|&c| street(c));
+        let chain_only = forms[i].is_some_and(|(form, _)| form == Form::ChainOnly);
+        if chain_only && !chained[i] && !after_unplaced && !streets {
             state[i] = State::Dropped;
         }
     }

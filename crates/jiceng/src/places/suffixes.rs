@@ -128,6 +128,9 @@ const NOT_FIRST: &str = "条批级万亿个项座所家处种类次名位户套�
 /// Last characters that make a name an area or a concept rather than a name (景区社区, 精准化社区, 跨省域).
 const NOT_LAST: &str = "区市县省镇乡化性式型级类域";
 
+/// Verbs that stand right before a place's name and are no part of it (紧邻翠湖公园, 依托潘安湖湿地公园).
+const VERBS_BEFORE_NAMES: &[&str] = &["紧邻", "毗邻", "依托", "位于", "建成", "打造", "新建", "改造", "提升", "辖区"];
+
 /// Name endings that let a name begin with a common word (建设路, 人民南路 are names though 建设 is common).
 const NAME_ENDINGS: &str = "路街里巷桥湾坝沟坪园苑院楼山湖河江南北东西门口塘池堰";
 
@@ -328,7 +331,8 @@ fn name_start(
     for (k, &start) in starts.iter().enumerate().rev().take_while(|(k, _)| *k >= 1) {
         let previous = text[..start].chars().next_back();
         let clear = (k + 1 == starts.len() && hard) || previous.is_some_and(|c| LEADING.contains(c));
-        let after_word = ends_with_word(&text[..start], lexicon) && !lexicon.word_crosses(text, start);
+        let after_verb = VERBS_BEFORE_NAMES.iter().any(|v| text[..start].ends_with(v));
+        let after_word = (after_verb || ends_with_word(&text[..start], lexicon)) && !lexicon.word_crosses(text, start);
         if (clear || after_word) && is_name(&text[start..at], lexicon) {
             return Some((start, false, clear));
         }
@@ -355,6 +359,17 @@ fn ends_badly(name: &str, lexicon: &Lexicon) -> bool {
 /// ending badly.
 fn is_name(name: &str, lexicon: &Lexicon) -> bool {
     if name.chars().count() < 2 || lexicon.is_frequent(name) || ends_badly(name, lexicon) {
+        return false;
+    }
+    // 四位社区书记, 两个小区: a count, not a name; 紧邻翠湖公园: a verb before the name.
+    let mut chars = name.chars();
+    if let (Some(first), Some(second)) = (chars.next(), chars.next())
+        && "一二两三四五六七八九十几".contains(first)
+        && "位个名户家所座条项批类种处".contains(second)
+    {
+        return false;
+    }
+    if VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v)) {
         return false;
     }
     if name.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {

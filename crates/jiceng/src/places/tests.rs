@@ -309,8 +309,9 @@ fn short_forms_listed_together_support_each_other() {
 
 #[test]
 fn a_variant_name_alone_is_not_settled_in_another_province() {
-    // 合作街道 is a variant of Hebei's 合作路街道 (and a Chengdu street the data lacks).
-    assert_eq!(summary("成都高新区合作街道")[1], place("合作街道", Township, None));
+    // 合作街道 is a variant of Hebei's 合作路街道, and the name of a street of Chengdu (the home region).
+    assert_eq!(summary("成都高新区合作街道")[1], place("合作街道", Township, Some("510117019000")));
+    assert_eq!(summary("龙泉街道开展活动")[0], place("龙泉街道", Township, Some("510112001000")));
     let found = find("上海市徐汇区虹梅街道");
     assert_eq!(found[2].code.as_deref(), Some("310104012000"), "in its chain it is settled");
 }

@@ -77,8 +77,17 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
     // Group into lists: per style, while ordinals rise within one section.
     let mut open: HashMap<Style, (usize, u32, Option<usize>)> = HashMap::new();
     let mut lists: Vec<Vec<Marker>> = Vec::new();
-    for marker in markers {
+    for mut marker in markers {
         let section = section_of(marker.range.start);
+        // 其次, 再次, 最后 in a paragraph of their own go on from the list before (首先 … ; \n 最后 …).
+        if marker.style == Style::Sequence
+            && !text[marker.range.clone()].starts_with("首先")
+            && let Some(&(_, last, s)) = open.get(&Style::Sequence)
+            && s == section
+            && marker.ordinal <= last
+        {
+            marker.ordinal = last + 1;
+        }
         match open.get_mut(&marker.style) {
             Some((list, last, s)) if marker.ordinal > *last && *s == section => {
                 *last = marker.ordinal;
@@ -313,6 +322,8 @@ mod tests {
         assert_eq!(lists("一要抓团结,二要抓服务。"), owned(&[(0, 1, "一要抓团结,"), (0, 2, "二要抓服务。")]));
         assert_eq!(lists("第一,抓党建;第二,抓服务。"), owned(&[(0, 1, "第一,抓党建"), (0, 2, "第二,抓服务")]));
         assert_eq!(lists("第一要抓党建,第二要抓服务。").len(), 2);
+        let across = lists("首先,抓党建;\n其次,抓服务;\n再次,抓安全;\n最后,抓培训。");
+        assert_eq!(across.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>(), [(0, 1), (0, 2), (0, 3), (0, 4)]);
         assert_eq!(
             lists("首先是抓党建;其次是抓服务;再次要抓安全;最后是抓培训。").iter().map(|l| l.1).collect::<Vec<_>>(),
             [1, 2, 3, 4]
