@@ -175,6 +175,22 @@ mod tests {
     }
 
     #[test]
+    fn everyday_wording_counts_and_bureaus_do_not() {
+        let matcher = ThemeMatcher::new(Taxonomy::builtin());
+        assert_eq!(ids(&matcher, "小区推行积分制管理"), ["resident_self_governance"]);
+        assert_eq!(ids(&matcher, "打造一刻钟便民生活圈"), ["convenience_services"]);
+        assert_eq!(ids(&matcher, "社区民警上门宣传防诈知识"), ["public_safety"]);
+        for bureau in ["区应急管理局召开会议", "市人社局发布通知", "区文旅局牵头", "举办沉浸式党课"]
+        {
+            let found = ids(&matcher, bureau);
+            assert!(
+                !found.iter().any(|t| ["public_safety", "employment", "culture_tourism"].contains(&t.as_str())),
+                "{bureau}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn weak_words_make_a_theme_only_side_by_side_or_with_a_keyword() {
         let matcher = ThemeMatcher::new(Taxonomy::builtin());
         assert_eq!(ids(&matcher, "实施小区单元门厅美化项目"), ["neighbourhood_renewal"]);
