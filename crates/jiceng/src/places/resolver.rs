@@ -50,7 +50,11 @@ pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], h
             state[i] = State::Dropped;
         }
     }
-    let chained = filter_chains(gazetteer, mentions, &mut candidates, &forms, &mut state);
+    // A street written out in full (龙泉街道, 新华街道, not the 南岗街 of 南岗街道): a place even where its name is a
+    // common word; the document or the home region settles which, as for any full name.
+    let streets: Vec<bool> =
+        mentions.iter().map(|m| text[m.range.clone()].ends_with("街道") && m.range.len() >= 4 * 3).collect();
+    let chained = filter_chains(gazetteer, mentions, &mut candidates, &forms, &streets, &mut state);
     let paragraph: Vec<usize> = paragraphs(text, mentions);
 
     // Names that need no context: one entry left (a village only when the data lists every village of China, or
@@ -136,6 +140,7 @@ fn filter_chains(
     mentions: &[Mention],
     candidates: &mut [Vec<u32>],
     forms: &[Option<(Form, bool)>],
+    streets: &[bool],
     state: &mut [State],
 ) -> Vec<bool> {
     let n = mentions.len();
@@ -154,7 +159,7 @@ fn filter_chains(
         if !inside.is_empty() {
             candidates[i] = inside;
             chained[i] = true;
-        } else if form != Form::Full && form != Form::Variant {
+        } else if form != Form::Full && form != Form::Variant && !streets[i] {
             state[i] = State::Dropped;
         } else {
             // A full name right after a division above it but not inside it (武隆荆竹村 where the data only has
@@ -173,14 +178,15 @@ fn filter_chains(
         }
     }
     for i in 0..n {
-        // Right after a place the data cannot place (成都高新区合作街道), a chain-only name stays, unsettled.
-        let after_unplaced = i > 0 && mentions[i - 1].range.end == mentions[i].range.start && forms[i - 1].is_none();
-        // A street of a common name (龙泉街道, 新华街道) is still a street; the document or the home region settles
-        // which, as for any full name. Villages and towns of such names are more often words (幸福社区, 中心镇).
-        let street = |c: u32| gazetteer.official(c).ends_with("街道") && gazetteer.official(c).chars().count() >= 4;
-        let streets = !candidates[i].is_empty() && candidates[i].iter().all(|&c| street(c));
+        // Right after a place the data cannot place (成都高新区合作街道), a chain-only name of three characters or
+        // more stays, unsettled (a bare 街道 or 社区 after a landmark is no name).
+        let after_unplaced = i > 0
+            && mentions[i - 1].range.end == mentions[i].range.start
+            && forms[i - 1].is_none()
+            && mentions[i].range.len() >= 3 * 3;
+        // Villages and towns of common names are more often words (幸福社区, 中心镇); streets in full are not.
         let chain_only = forms[i].is_some_and(|(form, _)| form == Form::ChainOnly);
-        if chain_only && !chained[i] && !after_unplaced && !streets {
+        if chain_only && !chained[i] && !after_unplaced && !streets[i] {
             state[i] = State::Dropped;
         }
     }

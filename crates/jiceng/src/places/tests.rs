@@ -361,3 +361,13 @@ fn a_short_form_read_on_into_a_longer_name_overlapping_the_next_is_no_panic() {
         assert!(!found.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn streets_named_x_jie_stay_streets_and_streets_in_full_stay_townships() {
+    // 永兴街 is the short form of a Chengdu 街道 only in chains; alone it is a street.
+    assert_eq!(summary("用好龙骧大街、永兴街等历史街巷")[0].1, Landmark);
+    assert_eq!(summary("芙蓉街社区党委书记孙丽娟说,要做好服务")[0], place("芙蓉街社区", Community, None));
+    assert_eq!(summary("成华区新华街道开展活动")[1], place("新华街道", Township, None));
+    // No bare suffix after a landmark.
+    assert_eq!(summary("锦江区合江亭街道开展活动").iter().filter(|p| p.0 == "街道").count(), 0);
+}
