@@ -388,7 +388,9 @@ impl Analyzer {
         found.retain(|p| {
             let start = p.range.start;
             let word_end = (start + 1..=norm.len()).find(|&b| boundary[b]).unwrap_or(norm.len());
-            let keep = boundary[start] || start == previous_end || word_end >= p.range.end;
+            // A landmark must end a word too: 建设路 in 建设路径 is no road.
+            let ends_word = p.kind != PlaceKind::Landmark || boundary[p.range.end];
+            let keep = (boundary[start] || start == previous_end || word_end >= p.range.end) && ends_word;
             if keep {
                 previous_end = p.range.end;
             }

@@ -54,7 +54,7 @@ pub(crate) fn resolve(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], h
     // common word; the document or the home region settles which, as for any full name.
     let streets: Vec<bool> =
         mentions.iter().map(|m| text[m.range.clone()].ends_with("街道") && m.range.len() >= 4 * 3).collect();
-    let chained = filter_chains(gazetteer, mentions, &mut candidates, &forms, &streets, &mut state);
+    let chained = filter_chains(gazetteer, text, mentions, &mut candidates, &forms, &streets, &mut state);
     let paragraph: Vec<usize> = paragraphs(text, mentions);
 
     // Names that need no context: one entry left (a village only when the data lists every village of China, or
@@ -137,6 +137,7 @@ fn resolved(state: &[State]) -> impl Iterator<Item = u32> + '_ {
 /// Returns which mentions follow a parent they nest in.
 fn filter_chains(
     gazetteer: &Gazetteer,
+    text: &str,
     mentions: &[Mention],
     candidates: &mut [Vec<u32>],
     forms: &[Option<(Form, bool)>],
@@ -177,6 +178,11 @@ fn filter_chains(
             candidates[i - 1].retain(|&p| children.iter().any(|&c| gazetteer.is_within(c, p)));
         }
     }
+    // Each name's first mention in a chain, looked up once per mention (not a search of all mentions each).
+    let mut in_chains: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for j in (0..n).filter(|&j| chained[j]) {
+        in_chains.entry(&text[mentions[j].range.clone()]).or_insert(j);
+    }
     for i in 0..n {
         // Right after a place the data cannot place (成都高新区合作街道), a chain-only name of three characters or
         // more stays, unsettled (a bare 街道 or 社区 after a landmark is no name).
@@ -186,6 +192,16 @@ fn filter_chains(
             && mentions[i].range.len() >= 3 * 3;
         // Villages and towns of common names are more often words (幸福社区, 中心镇); streets in full are not.
         let chain_only = forms[i].is_some_and(|(form, _)| form == Form::ChainOnly);
+        // The same name in a chain elsewhere in the text (成华区双桥子街道新华社区 … 新华社区将…) is that place.
+        let elsewhere = in_chains.get(&text[mentions[i].range.clone()]).copied();
+        if chain_only
+            && !chained[i]
+            && let Some(j) = elsewhere
+        {
+            candidates[i] = candidates[j].clone();
+            chained[i] = true;
+            continue;
+        }
         if chain_only && !chained[i] && !after_unplaced && !streets[i] {
             state[i] = State::Dropped;
         }

@@ -371,3 +371,10 @@ fn streets_named_x_jie_stay_streets_and_streets_in_full_stay_townships() {
     // No bare suffix after a landmark.
     assert_eq!(summary("锦江区合江亭街道开展活动").iter().filter(|p| p.0 == "街道").count(), 0);
 }
+
+#[test]
+fn a_common_name_placed_by_its_chain_is_the_same_place_again_later() {
+    let found = summary("成华区双桥子街道新华社区党委书记 张三\n新华社区将推进改造。");
+    assert_eq!(found.iter().filter(|p| p.2.as_deref() == Some("510108004007")).count(), 2, "{found:?}");
+    assert!(summary("大力建设幸福社区").is_empty(), "a common name alone stays a word");
+}

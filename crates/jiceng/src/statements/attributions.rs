@@ -318,6 +318,14 @@ mod tests {
     }
 
     #[test]
+    fn residents_quoted_by_a_familiar_name_after_their_standing() {
+        let text = "活动现场。居民老李笑着说,环境好了。村民张阿姨表示,很满意。";
+        let names: Vec<String> = speakers(text).into_iter().map(|r| r.1).collect();
+        assert_eq!(names, ["老李", "张阿姨"]);
+        assert!(speakers("居民小区环境好了,小时候常来。").is_empty());
+    }
+
+    #[test]
     fn a_quotation_then_who_said_it() {
         let text = "“老百姓的事再小也是大事。”说这话的是交道口街道菊儿社区党委书记马丽娜。菊儿社区胡同多。";
         assert_eq!(speakers(text), [row("“老百姓", "马丽娜", "党委书记", "交道口街道菊儿社区")]);

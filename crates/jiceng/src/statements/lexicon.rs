@@ -107,6 +107,10 @@ impl Lexicon {
         if self.surnames.contains(&first) && HONORIFICS.contains(&rest_after(1).as_str()) {
             return true;
         }
+        // 老李, 小王: a surname called by familiarity (not 小区, 小时, 小组 …).
+        if chars.len() == 2 && matches!(chars[0], '老' | '小') && !"区时心组学朋伙孩师年党康".contains(chars[1]) {
+            return self.is_surname_char(chars[1]);
+        }
         if chars.len() >= 3 && self.surnames.contains(&first_two) {
             return true;
         }
@@ -165,6 +169,12 @@ impl Lexicon {
         } else {
             0
         }
+    }
+
+    /// Whether `c` is a one-character surname.
+    pub(crate) fn is_surname_char(&self, c: char) -> bool {
+        let mut buffer = [0u8; 4];
+        self.surnames.contains(c.encode_utf8(&mut buffer) as &str)
     }
 
     /// Length of the speech verb that starts `text`, if one does.
