@@ -224,7 +224,8 @@ impl Analyzer {
         let items = enumerations::items(norm, &paragraphs, &sections);
         // A slogan begins a word: 一步统一思想 in 进一步统一思想 and 一言我一语 in 你一言我一语 begin inside one. Nor
         // does a place begin with it: “四川云教” is no slogan of four.
-        let mut found_formulas = inner.formulas.find(norm, |b| boundary[b]);
+        let is_word = |w: &str| inner.segmenter.has_word(w) && !inner.themes.phrases.contains(w);
+        let mut found_formulas = inner.formulas.find(norm, |b| boundary[b], is_word);
         found_formulas.retain(|f| {
             let begins_word = boundary[f.range.start]
                 || !norm[..f.range.start].chars().next_back().is_some_and(crate::text::normalize::is_cjk);

@@ -209,6 +209,9 @@ fn filter_chains(
     chained
 }
 
+/// Parts of any town named by direction, which are also short forms of districts somewhere (城东区 of 西宁).
+const DIRECTION_AREAS: &[&str] = &["城东", "城西", "城南", "城北", "城中"];
+
 /// Names listed together (锦江、青羊、金牛, 奉节、巫山) support each other: when every name of a list of two or more
 /// has a candidate in one city and only one, or else in one province and only one, each pending name is settled
 /// to its single candidate there.
@@ -220,7 +223,9 @@ fn by_list(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], candidates: 
         while end < mentions.len() && text.get(mentions[end - 1].range.end..mentions[end].range.start) == Some("、") {
             end += 1;
         }
-        if end - start >= 2 {
+        // Directions of a city (城东、城西) are parts of any town, not the districts of Xining so named.
+        let directions = (start..end).any(|i| DIRECTION_AREAS.contains(&&text[mentions[i].range.clone()]));
+        if end - start >= 2 && !directions {
             // Cities, then provinces: the first four, then the first two digits of the statistical code.
             for divisor in [100_000_000, 10_000_000_000] {
                 if settle_list(gazetteer, candidates, state, start..end, |e| gazetteer.entry(e).code / divisor) {

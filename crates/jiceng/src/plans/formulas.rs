@@ -19,7 +19,7 @@ fn is_chain_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 /// Characters that never stand in a unit: function words, measure words of quantities, dates.
-const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几对池种些家样批项岁天周期分秒时点";
+const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几对池种些家样批项岁天周期分秒时点只顿块段姐哥";
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
@@ -127,7 +127,15 @@ impl Formulas {
 
     /// All formulas in `text`, in order, none overlapping; `is_boundary` tells where the segmentation puts word
     /// boundaries (byte offsets), which decide how long the last unit of a chain is.
-    pub(crate) fn find(&self, text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<Found> {
+    ///
+    /// `is_word` tells a word of the general dictionary: a quotation that is one (“八段锦”, “四合院”) is no
+    /// slogan's short name.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        is_boundary: impl Fn(usize) -> bool,
+        is_word: impl Fn(&str) -> bool,
+    ) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
         let mut previous: Option<char> = None;
         for (at, c) in text.char_indices() {
@@ -153,7 +161,7 @@ impl Formulas {
                 .or_else(|| digit_code(rest, quoted))
                 .or_else(|| plus_n(rest, quoted))
                 .or_else(|| quoted_phrase(rest, quoted))
-                .or_else(|| self.quoted_term(rest, quoted))
+                .or_else(|| self.quoted_term(rest, quoted, &is_word))
                 .map(|shape| if quoted { to_closing_quote(rest, shape) } else { shape });
             if let Some((len, parts)) = shape {
                 let range = at..at + len;
@@ -203,12 +211,20 @@ impl Formulas {
     /// “两新”, “三农”, “双报到”, “五大兴区战役”: a whole quotation that is a number of two or more (双 is two)
     /// and what it numbers — the short names of campaigns and policies. Not a longer numeral (“十四五”), a
     /// quantity (“三年”), an idiom, or a word that merely begins with a numeral (“四川云教”: see the analyzer).
-    fn quoted_term(&self, rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
+    fn quoted_term(
+        &self,
+        rest: &str,
+        quoted: bool,
+        is_word: impl Fn(&str) -> bool,
+    ) -> Option<(usize, Vec<(u32, String)>)> {
         if !quoted {
             return None;
         }
         let close = rest.find('”')?;
         let inner = &rest[..close];
+        if is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) {
+            return None;
+        }
         if !(2..=8).contains(&inner.chars().count()) || !inner.chars().all(is_cjk) || self.idioms.contains(inner) {
             return None;
         }
@@ -232,8 +248,13 @@ impl Formulas {
     }
 }
 
+/// Short names of policies that the general dictionary also has as words.
+const DICTIONARY_SLOGANS: &[&str] =
+    &["两重", "三农", "三公", "三资", "三保", "四化", "双拥", "三北", "十条", "四上", "双城记"];
+
 /// Words that begin with a numeral and count nothing (“双向奔赴”, “双赢”).
-const NUMBERED_WORDS: &[&str] = &["双向", "双赢", "双方", "双手", "双休", "两岸", "两手", "三亚", "四川", "万一"];
+const NUMBERED_WORDS: &[&str] =
+    &["双向", "双赢", "双方", "双手", "双休", "两岸", "两手", "三亚", "四川", "万一", "双十一", "双十二", "双节"];
 
 /// A slogan that opens a quotation runs to its close (“三大攻坚战”, “六大产业基地”): the quoted words after the
 /// part recognised (at most four characters) belong to its last unit.
@@ -548,7 +569,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<Row> {
         Formulas::builtin()
-            .find(text, |_| true)
+            .find(text, |_| true, |w| ["八段锦", "四合院", "两重"].contains(&w))
             .into_iter()
             .map(|f| (text[f.range].to_string(), f.parts, f.members.into_iter().map(|m| text[m].to_string()).collect()))
             .collect()
@@ -614,7 +635,8 @@ mod tests {
         // A slogan that opens a quotation runs to its close.
         assert_eq!(found("建设“六大产业基地”")[0].1, parts(&[(6, "产业基地")]));
         assert_eq!(found("打好三大攻坚战")[0].0, "三大攻坚战");
-        for text in ["“三年”", "“一网通办”", "“十四五”", "“三心二意”", "“两项”"] {
+        for text in ["“三年”", "“一网通办”", "“十四五”", "“三心二意”", "“两项”", "“八段锦”", "“四合院”", "“两只老虎”"]
+        {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }

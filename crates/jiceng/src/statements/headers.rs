@@ -44,8 +44,11 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
     {
         return Some(found);
     }
+    // Post and name across a colon only with a named unit (not a contact line `社区党委书记:王芳`).
     let name = trim(text, after);
-    if lexicon.is_name(&text[name.clone()]) { post_at_end(lexicon, text, trim(text, before), name) } else { None }
+    let found =
+        lexicon.is_name(&text[name.clone()]).then(|| post_at_end(lexicon, text, trim(text, before), name))??;
+    found.organization.as_ref().is_some_and(|o| text[o.clone()].chars().count() >= 3).then_some(found)
 }
 
 /// The speaker of a header line's body: dashes, an interview lead, a list number and 【】 taken off, then a name

@@ -108,7 +108,8 @@ impl Lexicon {
             return true;
         }
         // 老李, 小王: a surname called by familiarity (not 小区, 小时, 小组 …).
-        if chars.len() == 2 && matches!(chars[0], '老' | '小') && !"区时心组学朋伙孩师年党康".contains(chars[1]) {
+        if chars.len() == 2 && matches!(chars[0], '老' | '小') && !"区时心组学朋伙孩师年党康常".contains(chars[1])
+        {
             return self.is_surname_char(chars[1]);
         }
         if chars.len() >= 3 && self.surnames.contains(&first_two) {

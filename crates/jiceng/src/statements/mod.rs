@@ -14,6 +14,11 @@ use std::ops::Range;
 
 /// Paragraphs that close an article without being part of anyone's statement.
 const EDITORIAL_LEADS: &[&str] = &[
+    "图为",
+    "(图为",
+    "供稿:",
+    "供图:",
+    "摄影:",
     "责任编辑",
     "编辑:",
     "编辑 ",
@@ -59,11 +64,15 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     let Some(last) = paras.last() else {
         return Vec::new();
     };
-    let headers: Vec<(usize, SpeakerMatch)> = paras
+    let mut headers: Vec<(usize, SpeakerMatch)> = paras
         .iter()
         .enumerate()
         .filter_map(|(i, p)| headers::header(lexicon, text, p.clone()).map(|h| (i, h)))
         .collect();
+    // A header introduces what follows it: one followed by another header or by nothing is a line of a list of
+    // officials or a contact block (社区党委书记:王芳 / 社区居委会主任:李华), not a speaker's statement.
+    let header_lines: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
+    headers.retain(|(i, _)| *i + 1 < paras.len() && !header_lines.contains(&(i + 1)));
     if !headers.is_empty() {
         return headers
             .iter()
@@ -230,5 +239,16 @@ mod tests {
         let found = split(&Lexicon::builtin(), text);
         let speaker = found.iter().find_map(|f| f.speaker.clone()).expect("a speaker");
         assert_eq!(&text[speaker.name], "孙海涛");
+    }
+
+    #[test]
+    fn lists_of_officials_contact_blocks_and_captions_are_no_headers() {
+        let lexicon = Lexicon::builtin();
+        let text = "社区今年将开展活动,一是改造;二是服务。\n社区党委书记:王芳\n社区居委会主任:李华\n联系电话:12345678";
+        assert!(split(&lexicon, text).iter().all(|f| f.speaker.is_none()), "{:?}", split(&lexicon, text));
+        let text = "一是改造;二是服务。\n图为枫树社区党委书记 王芳";
+        assert!(split(&lexicon, text).iter().all(|f| f.speaker.is_none()));
+        let text = "出席会议的有:\n1. 张三 锦江区副区长\n2. 李四 锦江区副区长";
+        assert!(split(&lexicon, text).iter().all(|f| f.speaker.is_none()));
     }
 }
