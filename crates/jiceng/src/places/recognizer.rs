@@ -154,10 +154,10 @@ pub(crate) fn scan(
                 scan.mentions.push(Mention { range: range.start..range.end + len, kind, source: Source::Unlisted });
                 continue;
             }
-            if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c))
-                || rest.starts_with("机场")
-                || rest.starts_with("国际机场")
-            {
+            // 嘉陵江, 双流机场; and 吉林社区, 北京街道: the short form begins the name of a feature, a community or a
+            // street, not the division.
+            let begins_name = ["机场", "国际机场", "社区", "街道"].iter().any(|w| rest.starts_with(w));
+            if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c)) || begins_name {
                 continue;
             }
         }

@@ -378,3 +378,9 @@ fn a_common_name_placed_by_its_chain_is_the_same_place_again_later() {
     assert_eq!(found.iter().filter(|p| p.2.as_deref() == Some("510108004007")).count(), 2, "{found:?}");
     assert!(summary("大力建设幸福社区").is_empty(), "a common name alone stays a word");
 }
+
+#[test]
+fn a_short_form_that_begins_a_communitys_name_is_not_the_province() {
+    assert!(summary("吉林社区地处汉口").iter().all(|p| p.1 != Province), "{:?}", summary("吉林社区地处汉口"));
+    assert_eq!(summary("四川省成都市")[0].1, Province);
+}
