@@ -129,14 +129,16 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
     items
 }
 
-/// The ordinal of the enumeration marker that `paragraph` opens with (一是, (一), 1., ①, 首先 …), if any.
-pub(crate) fn leading_ordinal(paragraph: &str) -> Option<u32> {
-    let circled = paragraph.chars().next().and_then(circled);
-    circled
-        .or_else(|| paren_marker(paragraph).map(|(_, n, _)| n))
-        .or_else(|| chinese_marker(paragraph, true).map(|(_, n, _)| n))
-        .or_else(|| arabic_marker(paragraph).map(|(_, n, _)| n))
-        .or_else(|| sequence_marker(paragraph, 0).map(|(n, _)| n))
+/// The ordinal and length in bytes of the enumeration marker that `paragraph` opens with (一是, (一), 1., ①,
+/// 首先 …), if any.
+pub(crate) fn leading_marker(paragraph: &str) -> Option<(u32, usize)> {
+    let first = paragraph.chars().next()?;
+    circled(first)
+        .map(|n| (n, first.len_utf8()))
+        .or_else(|| paren_marker(paragraph).map(|(_, n, len)| (n, len)))
+        .or_else(|| chinese_marker(paragraph, true).map(|(_, n, len)| (n, len)))
+        .or_else(|| arabic_marker(paragraph).map(|(_, n, len)| (n, len)))
+        .or_else(|| sequence_marker(paragraph, 0))
 }
 
 /// Markers in one paragraph: (style, ordinal, byte range of the marker).

@@ -111,24 +111,7 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
 
 /// Length of a list number opening a header line (`1. `, `2、`, `三、`, `(四)`), spaces after it included.
 fn list_number_len(s: &str) -> usize {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let len = if (1..=2).contains(&digits) && s[digits..].starts_with(['.', '、']) {
-        digits + s[digits..].chars().next().map_or(0, char::len_utf8)
-    } else if let Some(rest) = s.strip_prefix('(') {
-        let inner = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c) || c.is_ascii_digit()).count();
-        if inner > 0 && rest.chars().nth(inner) == Some(')') {
-            rest.chars().take(inner).map(char::len_utf8).sum::<usize>() + 2
-        } else {
-            0
-        }
-    } else {
-        let numeral = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
-        if (1..=2).contains(&numeral) && s.chars().nth(numeral) == Some('、') {
-            numeral * 3 + '、'.len_utf8()
-        } else {
-            0
-        }
-    };
+    let len = crate::plans::enumerations::leading_marker(s).map_or(0, |(_, len)| len);
     len + (s.len() - len - s[len..].trim_start().len())
 }
 

@@ -119,7 +119,7 @@ fn statement_end(text: &str, paras: &[Range<usize>], start: usize) -> usize {
     for (k, p) in paras.iter().enumerate().skip(at + 1) {
         let paragraph = &text[p.clone()];
         let quoted = paragraph.starts_with(['“', '"']);
-        let ordinal = crate::plans::enumerations::leading_ordinal(paragraph);
+        let ordinal = crate::plans::enumerations::leading_marker(paragraph).map(|(n, _)| n);
         listing |= k == at + 1 && ordinal == Some(1);
         let continues = quoted || listing && ordinal.is_some();
         if !continues {
