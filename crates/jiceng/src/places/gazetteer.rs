@@ -233,13 +233,11 @@ impl Gazetteer {
         self.all_villages
     }
 
-    /// Whether the data lists villages or communities under the township `index` (Sichuan's, by default).
+    /// Whether the data lists villages or communities under the township or county `index` (Sichuan's, by default).
     pub(crate) fn lists_villages_under(&self, index: u32) -> bool {
         let entry = self.entry(index);
-        // The codes below a township share its first nine digits, below a county its first six.
-        let span = if entry.level == 3 { 1_000_000 } else { 1000 };
         let first = self.entries.partition_point(|e| e.code <= entry.code);
-        self.entries[first..].iter().take_while(|e| e.code / span == entry.code / span).any(|e| e.level == 5)
+        self.entries[first..].iter().take_while(|e| prefix(e.code, entry.level) == entry.code).any(|e| e.level == 5)
     }
 
     /// A provincial capital or another city everyone knows (深圳, 苏州): its short form stands on its own.

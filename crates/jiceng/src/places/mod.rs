@@ -118,7 +118,7 @@ impl Places {
         kept.extend(unlisted.into_iter().map(|m| (m, None)));
         kept.sort_by_key(|(m, _)| m.range.start);
         // Townships and counties whose villages the gazetteer lacks: where an unlisted community may be found.
-        let townships: Vec<u32> = kept
+        let regions: Vec<u32> = kept
             .iter()
             .filter_map(|&(_, entry)| entry)
             .filter(|&e| matches!(self.gazetteer.entry(e).level, 3 | 4) && !self.gazetteer.lists_villages_under(e))
@@ -132,7 +132,7 @@ impl Places {
                 if community
                     && entry.is_none()
                     && !self.gazetteer.villages_complete(0)
-                    && let Some((code, path)) = self.village_elsewhere(&place.name, &townships)
+                    && let Some((code, path)) = self.village_elsewhere(&place.name, &regions)
                 {
                     place.code = Some(code);
                     place.path = path;
@@ -143,15 +143,15 @@ impl Places {
     }
 
     /// Code and path of a community the default gazetteer lacks (it lists Sichuan's alone), found among the
-    /// villages of the other provinces under one of the document's `townships` (or counties): only when exactly
-    /// one fits.
-    fn village_elsewhere(&self, name: &str, townships: &[u32]) -> Option<(String, Vec<String>)> {
+    /// villages of the other provinces under one of the document's `regions` (townships or counties): only when
+    /// exactly one fits.
+    fn village_elsewhere(&self, name: &str, regions: &[u32]) -> Option<(String, Vec<String>)> {
         let (short, base) = gazetteer::village_short(name)?;
-        if townships.is_empty() {
+        if regions.is_empty() {
             return None;
         }
         let villages = villages::Villages::get();
-        let mut fits: Vec<(u64, &str, u32)> = townships
+        let mut fits: Vec<(u64, &str, u32)> = regions
             .iter()
             .flat_map(|&t| {
                 let region = self.gazetteer.entry(t);
@@ -167,7 +167,7 @@ impl Places {
         let [(code, official, region)] = fits[..] else { return None };
         let display = gazetteer::village_short(official).map_or_else(|| official.to_string(), |(s, _)| s.into_owned());
         // Under a county named in the text, the path goes through the village's own township.
-        let township = self.gazetteer.by_code(code / 1000 * 1000).unwrap_or(region);
+        let township = self.gazetteer.by_code(gazetteer::prefix(code, 4)).unwrap_or(region);
         let mut path = self.gazetteer.path(township);
         path.push(display);
         Some((format!("{code:012}"), path))

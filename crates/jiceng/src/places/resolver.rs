@@ -6,7 +6,7 @@
 //! unless the document is about somewhere else. Short forms (锦江, 成都) count only with the support the same
 //! rules give. A name still ambiguous stays a place without a code: a wrong province is worse than none.
 
-use super::gazetteer::{Form, Gazetteer};
+use super::gazetteer::{Form, Gazetteer, prefix};
 use super::recognizer::{Mention, Source};
 use std::ops::Range;
 
@@ -226,9 +226,9 @@ fn by_list(gazetteer: &Gazetteer, text: &str, mentions: &[Mention], candidates: 
         // Directions of a city (城东、城西) are parts of any town, not the districts of Xining so named.
         let directions = (start..end).any(|i| DIRECTION_AREAS.contains(&&text[mentions[i].range.clone()]));
         if end - start >= 2 && !directions {
-            // Cities, then provinces: the first four, then the first two digits of the statistical code.
-            for divisor in [100_000_000, 10_000_000_000] {
-                if settle_list(gazetteer, candidates, state, start..end, |e| gazetteer.entry(e).code / divisor) {
+            // Cities, then provinces.
+            for level in [2, 1] {
+                if settle_list(gazetteer, candidates, state, start..end, |e| prefix(gazetteer.entry(e).code, level)) {
                     break;
                 }
             }

@@ -6,7 +6,7 @@
 //! in many provinces is settled by where the document is. With the feature `villages-all` these villages are in
 //! the gazetteer itself and this table is not used.
 
-use super::gazetteer::{VILLAGES_DATA, decompress, village_short};
+use super::gazetteer::{VILLAGES_DATA, decompress, prefix, village_short};
 use super::names::hash;
 use std::sync::OnceLock;
 
@@ -55,14 +55,13 @@ impl Villages {
         region: u64,
         level: u8,
     ) -> impl Iterator<Item = (u64, &'a str)> + 'a {
-        let span = if level == 3 { 1_000_000 } else { 1000 };
         let key = hash(base);
         let first = self.by_base.partition_point(|&(h, _)| h < key);
         self.by_base[first..].iter().take_while(move |&&(h, _)| h == key).filter_map(move |&(_, index)| {
             let (code, start, len) = self.entries[index as usize];
             let name = &self.text[start as usize..(start + len) as usize];
             let same_name = village_short(name).is_some_and(|(_, b)| b == base);
-            (same_name && code / span == region / span).then_some((code, name))
+            (same_name && prefix(code, level) == prefix(region, level)).then_some((code, name))
         })
     }
 }
