@@ -222,10 +222,10 @@ impl Formulas {
         }
         let close = rest.find('”')?;
         let inner = &rest[..close];
-        if is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) {
+        if !(2..=8).contains(&inner.chars().count()) || !inner.chars().all(is_cjk) || self.idioms.contains(inner) {
             return None;
         }
-        if !(2..=8).contains(&inner.chars().count()) || !inner.chars().all(is_cjk) || self.idioms.contains(inner) {
+        if is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) {
             return None;
         }
         let numeral = inner.chars().next()?;
@@ -314,13 +314,12 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
     if quoted && !after.starts_with('”') {
         return None;
     }
-    // Quoted, the framework word may follow a few words on (“141”基层智治体系); a hotline is a number.
-    if after.trim_start_matches('”').starts_with("热线") {
+    // A hotline is a number; quoted, the framework word may follow a few words on (“141”基层智治体系).
+    let after_quote = after.trim_start_matches('”');
+    if after_quote.starts_with("热线") {
         return None;
     }
-    // Quoted, the framework word may follow a few words on (“141”基层智治体系).
     let reach = if quoted { 7 } else { 0 };
-    let after_quote = after.trim_start_matches('”');
     let framework = after_quote
         .char_indices()
         .take_while(|&(_, c)| is_cjk(c))
@@ -391,7 +390,7 @@ fn members(text: &str, formula: Range<usize>, parts: &[(u32, String)]) -> Vec<Ra
     if listed(&before) {
         return before;
     }
-    if let Some(joined) = list_before_joined(text, formula.start, n).filter(listed) {
+    if let Some(joined) = split_last_joined(text, before, n).filter(listed) {
         return joined;
     }
     if let Some(compound) = compound_before(text, formula.start, n, unit) {
@@ -452,10 +451,9 @@ const WORDS_WITH_JOINERS: &[&str] = &[
     "及时", "涉及", "普及", "波及", "危及", "顾及", "以及",
 ];
 
-/// The list before a slogan of `n`, the last two items joined by 和, 及 or 与 (软件信息、科技服务和商务服务三大产业)
-/// when split there the count is right.
-fn list_before_joined(text: &str, end: usize, n: usize) -> Option<Vec<Range<usize>>> {
-    let mut items = list_before(text, end);
+/// The list before a slogan of `n` (`items`, one short), its last item split where two are joined by 和, 及 or 与
+/// (软件信息、科技服务和商务服务三大产业).
+fn split_last_joined(text: &str, mut items: Vec<Range<usize>>, n: usize) -> Option<Vec<Range<usize>>> {
     if items.len() + 1 != n {
         return None;
     }
