@@ -76,12 +76,9 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
         [only] => joined_header(lexicon, text, only.clone()),
         // A two-character name spaced to the width of three, first (`王 芳 武侯区…党委书记`).
         [given_first, given_last, .., last]
-            if text[given_first.clone()].chars().count() == 1
-                && text[given_last.clone()].chars().count() == 1
-                && lexicon.is_name(&format!("{}{}", &text[given_first.clone()], &text[given_last.clone()]))
+            if let Some(name) = spaced_name(lexicon, text, given_first, given_last)
                 && given_last.end < last.start =>
         {
-            let name = given_first.start..given_last.end;
             post_at_end(lexicon, text, trim(text, given_last.end..body.end), name)
         }
         [first, .., last] => {
@@ -95,18 +92,22 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
             if lexicon.is_name(&text[last.clone()]) {
                 return post_at_end(lexicon, text, trim(text, head), last.clone());
             }
-            // A two-character name printed with a space to fill the width of three (`上海市市长 龚 正`).
+            // The same name last (`上海市市长 龚 正`).
             if let [.., unit_and_post, given_first, given_last] = tokens.as_slice()
-                && text[given_first.clone()].chars().count() == 1
-                && text[given_last.clone()].chars().count() == 1
-                && lexicon.is_name(&format!("{}{}", &text[given_first.clone()], &text[given_last.clone()]))
+                && let Some(name) = spaced_name(lexicon, text, given_first, given_last)
             {
-                let head = body.start..unit_and_post.end;
-                return post_at_end(lexicon, text, trim(text, head), given_first.start..given_last.end);
+                return post_at_end(lexicon, text, trim(text, body.start..unit_and_post.end), name);
             }
             None
         }
     }
+}
+
+/// The range of a two-character name printed as two tokens of one character each, spaced to the width of three.
+fn spaced_name(lexicon: &Lexicon, text: &str, first: &Range<usize>, last: &Range<usize>) -> Option<Range<usize>> {
+    let (first_char, last_char) = (&text[first.clone()], &text[last.clone()]);
+    let single = first_char.chars().count() == 1 && last_char.chars().count() == 1;
+    (single && lexicon.is_name(&format!("{first_char}{last_char}"))).then(|| first.start..last.end)
 }
 
 /// Length of a list number opening a header line (`1. `, `2、`, `三、`, `(四)`), spaces after it included.
