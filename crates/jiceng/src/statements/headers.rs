@@ -107,7 +107,7 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
 fn spaced_name(lexicon: &Lexicon, text: &str, first: &Range<usize>, last: &Range<usize>) -> Option<Range<usize>> {
     let (first_char, last_char) = (&text[first.clone()], &text[last.clone()]);
     let single = first_char.chars().count() == 1 && last_char.chars().count() == 1;
-    (single && lexicon.is_name(&format!("{first_char}{last_char}"))).then(|| first.start..last.end)
+    (single && lexicon.is_name(&format!("{first_char}{last_char}"))).then_some(first.start..last.end)
 }
 
 /// Length of a list number opening a header line (`1. `, `2、`, `三、`, `(四)`), spaces after it included.
