@@ -111,8 +111,8 @@ impl Keyphrases {
                 pairs.entry(&text[a.start..b.end]).or_insert((0, a.text, b.text)).0 += 1;
             }
         }
-        let mut kept = kept.into_iter();
-        counts.retain(|_| kept.next().unwrap_or(false));
+        let counts: Vec<(&str, u32)> =
+            counts.iter().zip(&kept).filter_map(|(&count, &keep)| keep.then_some(count)).collect();
         let total: u32 = counts.iter().map(|&(_, count)| count).sum();
         if total == 0 {
             return Vec::new();
