@@ -182,6 +182,57 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             guest,
         });
     }
+    // Someone introduced with a post who speaks again by name keeps the post (see `attributions`).
+    let posted: Vec<&str> = out.iter().map(|i| &text[i.speaker.name.clone()]).collect();
+    let mut unposted = unposted(lexicon, text);
+    unposted.retain(|u| !posted.contains(&&text[u.speaker.name.clone()]));
+    out.extend(unposted);
+    out
+}
+
+/// Characters before a name that make it the object of what is said rather than the speaker: `听王阿姨说`,
+/// `据老李说`, `跟张大爷说`.
+const OBJECT_MARKERS: &str = "听据像如跟和对给让叫请问帮替陪找被把向与同";
+
+/// People who speak without a post: residents called by a form of address (`王阿姨笑着说`, `老李说`), and a
+/// name right after the quotation of speech it closes (`“……。”张伟说`). No post vouches for them, so the speech verb must
+/// follow at once or after a manner word (see [`Lexicon::speaks_at_once`]).
+fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
+    let addressed = lexicon.honorific_starts(text).filter_map(|(at, honorific)| {
+        let surname = text[..at].chars().next_back()?;
+        Some(at - surname.len_utf8()..at + honorific.len())
+    });
+    let familiar = text.match_indices(['老', '小']).map(|(at, _)| {
+        let end = text[at..].char_indices().nth(2).map_or(text.len(), |(i, _)| at + i);
+        at..end
+    });
+    let named = addressed.chain(familiar).filter(|name| lexicon.is_name(&text[name.clone()]));
+    // A quotation of speech ends a sentence or clause inside its marks; a quoted name (“有事好商量”平台) does not.
+    let quoted = text.match_indices('”').filter_map(|(at, q)| {
+        text[..at].ends_with(['。', '!', '?', '…', ',']).then_some(())?;
+        let start = at + q.len() + usize::from(text[at + q.len()..].starts_with(','));
+        let len = lexicon.name_at(&text[start..])?;
+        Some(start..start + len)
+    });
+    let mut out: Vec<Introduction> = named
+        .chain(quoted)
+        .filter(|name| {
+            let before = text[..name.start].chars().next_back();
+            before.is_none_or(|c| !OBJECT_MARKERS.contains(c)) && lexicon.speaks_at_once(&text[name.end..])
+        })
+        .map(|name| Introduction {
+            speaker: SpeakerMatch {
+                span: name.clone(),
+                name: name.clone(),
+                role: name.start..name.start,
+                organization: None,
+            },
+            speaks: true,
+            guest: false,
+        })
+        .collect();
+    out.sort_by_key(|i| i.speaker.name.start);
+    out.dedup_by_key(|i| i.speaker.name.start);
     out
 }
 
@@ -233,13 +284,24 @@ fn verb_follows_directly(lexicon: &Lexicon, rest: &str) -> bool {
     lexicon.speech_verb_at(rest).is_some() || rest.starts_with(':')
 }
 
-/// Where the quotation that ends right before `at` opens (`“……”,陈开渠回忆` → the `“`), within its paragraph.
+/// Where the quotation that ends right before `at` opens (`“……”,陈开渠回忆` → the `“`), within its paragraph. A
+/// short description of the speaker may stand between (`“……”家住锦绣花园的王阿姨说`, `“……”76岁的张奶奶说`).
 fn quote_before(text: &str, at: usize) -> Option<usize> {
-    let before = text[..at].trim_end_matches([',', ' ']);
-    let inner = before.strip_suffix('”')?;
-    let open = inner.rfind('“')?;
-    (!inner[open..].contains('\n')).then_some(open)
+    let window = text[..at].char_indices().rev().nth(MAX_DESCRIPTION_CHARS).map_or(0, |(i, _)| i);
+    let close = window + text[window..at].rfind('”')?;
+    let description = &text[close + '”'.len_utf8()..at];
+    let described = description.is_empty()
+        || description.trim_end_matches([',', ' ']).is_empty()
+        || (description.ends_with('的') && description.chars().all(|c| is_cjk(c) || c.is_ascii_digit()));
+    if !described {
+        return None;
+    }
+    let open = text[..close].rfind('“')?;
+    (!text[open..close].contains('\n')).then_some(open)
 }
+
+/// Longest description between a quotation and the speaker it names, in characters.
+const MAX_DESCRIPTION_CHARS: usize = 16;
 
 /// Byte offsets where clauses of `sentence` start: the sentence start and after each comma, colon or quote.
 fn clause_starts(text: &str, sentence: Range<usize>) -> impl Iterator<Item = usize> + '_ {
@@ -323,6 +385,27 @@ mod tests {
         let names: Vec<String> = speakers(text).into_iter().map(|r| r.1).collect();
         assert_eq!(names, ["老李", "张阿姨"]);
         assert!(speakers("居民小区环境好了,小时候常来。").is_empty());
+    }
+
+    #[test]
+    fn residents_without_a_post_called_by_a_form_of_address() {
+        let text = "“现在方便多了!”家住锦绣花园的王阿姨笑着说。朱奶奶说,食堂很实惠。“好!”老李高兴地说。";
+        assert_eq!(
+            speakers(text),
+            [row("“现在方", "王阿姨", "", ""), row("朱奶奶说", "朱奶奶", "", ""), row("“好!”", "老李", "", "")]
+        );
+        // A manner word before the verb after a post too, and the name stops before it.
+        let text = "“好!”76岁的居民刘大爷乐呵呵地说。";
+        assert_eq!(speakers(text), [row("“好!”", "刘大爷", "居民", "")]);
+    }
+
+    #[test]
+    fn a_name_right_after_the_quotation_of_speech_it_closes() {
+        assert_eq!(speakers("“以后不愁了。”张伟说。"), [row("“以后不", "张伟", "", "")]);
+        // A quoted name is no speech; a name that is spoken to or of is no speaker.
+        assert!(speakers("“有事好商量”平台介绍了经验。").is_empty());
+        assert!(speakers("听王阿姨说,社区要装电梯。据老李说,路修好了。").is_empty());
+        assert!(speakers("张阿姨家的孩子说要回来。小区里的人都说好。").is_empty());
     }
 
     #[test]

@@ -159,7 +159,7 @@ impl Lexicon {
         let Some(next) = rest.chars().next() else {
             return 3;
         };
-        if self.speech_verb_at(rest).is_some() || NAME_FOLLOWERS_SURE.iter().any(|w| rest.starts_with(w)) {
+        if self.leads_to_speech(rest) {
             4
         } else if !is_cjk(next) {
             3
@@ -176,6 +176,31 @@ impl Lexicon {
     pub(crate) fn is_surname_char(&self, c: char) -> bool {
         let mut buffer = [0u8; 4];
         self.surnames.contains(c.encode_utf8(&mut buffer) as &str)
+    }
+
+    /// Where each form of address stands (`阿姨` in 王阿姨), for names without a post.
+    pub(crate) fn honorific_starts<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, &'static str)> + 'a {
+        HONORIFICS.iter().flat_map(move |h| text.match_indices(h).map(|(at, _)| (at, *h)))
+    }
+
+    /// Whether a name ending where `rest` begins is a speaker without a post to vouch for it: a speech verb at
+    /// once (after one adverb), or what [`Self::leads_to_speech`] accepts.
+    pub(crate) fn speaks_at_once(&self, rest: &str) -> bool {
+        let rest = ["还", "也", "又", "则"].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+        self.leads_to_speech(rest)
+    }
+
+    /// Whether `rest` surely goes on to speech: a speech verb, words that lead to one (`对记者`), or a manner
+    /// word first (`笑着说`, `高兴地说`: up to four characters ending in 着 or 地, then the verb).
+    fn leads_to_speech(&self, rest: &str) -> bool {
+        if self.speech_verb_at(rest).is_some() || NAME_FOLLOWERS_SURE.iter().any(|w| rest.starts_with(w)) {
+            return true;
+        }
+        rest.char_indices()
+            .take(4)
+            .take_while(|&(_, c)| is_cjk(c))
+            .filter(|&(i, c)| i > 0 && (c == '着' || c == '地'))
+            .any(|(i, c)| self.speech_verb_at(&rest[i + c.len_utf8()..]).is_some())
     }
 
     /// Length of the speech verb that starts `text`, if one does.
