@@ -20,8 +20,9 @@ const LEADING_WORDS: &[&str] = &[
     "随后", "会上", "其中", "对此", "同时", "此外", "当天", "上午", "下午", "晚上", "今年", "近日", "日前", "作为",
     "来自", "据", "由", "在", "和", "与", "及", "原",
 ];
-/// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区).
-const CUT_AFTER: &str = "了的是被请让将把到们";
+/// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区, `李大爷对枫树社区…`
+/// → 枫树社区).
+const CUT_AFTER: &str = "了的是被请让将把到们对";
 const PRONOUNS: &[&str] = &["她", "他"];
 /// Posts said after a name as a title (`陆思聪书记`, `李建国主任`); longer posts (党委书记) follow the unit.
 const TITLES: &[&str] = &[
@@ -45,8 +46,6 @@ const TITLES: &[&str] = &[
 ];
 /// Words that name, after a quotation, who said it: `“……”说这话的是……书记马丽娜`.
 const SPEAKER_NAMED: &[&str] = &["说这话的是", "说这番话的是", "说出这番话的是", "这样说的是"];
-/// Adverbs allowed between a pronoun and its verb (`她还表示`).
-const ADVERBS: &[&str] = &["还", "也", "则", "又", "进一步", "同时", "特别", "最后", "接着"];
 
 /// A person introduced by post and name, and whether that mention attributes speech.
 #[derive(Debug, Clone)]
@@ -174,7 +173,9 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         let name = chain.end + gap..chain.end + gap + name_len;
         let organization = unit_before(lexicon, text, role.start);
         let start = organization.as_ref().map_or(role.start, |o| o.start);
-        let speaks = verb_follows(lexicon, &text[name.end..]);
+        // Someone spoken to is no speaker: `居民向社区党委书记王芳表示`, `李大爷对书记王芳说`.
+        let addressed = text[..start].ends_with(ADDRESSEE_MARKERS);
+        let speaks = !addressed && verb_follows(lexicon, &text[name.end..]);
         let guest = is_guest(text, start, name.end, last_first_person);
         out.push(Introduction {
             speaker: SpeakerMatch { span: start..name.end, name, role, organization },
@@ -189,6 +190,9 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     out.extend(unposted);
     out
 }
+
+/// Characters before a post and name that make the person the one spoken to.
+const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替'];
 
 /// Characters before a name that make it the object of what is said rather than the speaker: `听王阿姨说`,
 /// `据老李说`, `跟张大爷说`.
@@ -280,7 +284,7 @@ fn verb_follows(lexicon: &Lexicon, rest: &str) -> bool {
 
 /// A speech verb right away, or after one adverb: `表示`, `还表示`.
 fn verb_follows_directly(lexicon: &Lexicon, rest: &str) -> bool {
-    let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+    let rest = super::lexicon::ADVERBS.iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
     lexicon.speech_verb_at(rest).is_some() || rest.starts_with(':')
 }
 
@@ -297,7 +301,14 @@ fn quote_before(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let open = text[..close].rfind('“')?;
-    (!text[open..close].contains('\n')).then_some(open)
+    let quoted = &text[open + '“'.len_utf8()..close];
+    (!quoted.contains('\n') && is_utterance(quoted)).then_some(open)
+}
+
+/// Whether quoted words are said rather than named: a sentence or clause (`“路修好了。”`, `“一是……,二是……”`), or
+/// longer than a name usually is (`“邻里节”` and `“有事好商量”` are names).
+fn is_utterance(quoted: &str) -> bool {
+    quoted.ends_with(['。', '!', '?', '…', ',']) || quoted.contains([',', '。']) || quoted.chars().count() >= 8
 }
 
 /// Longest description between a quotation and the speaker it names, in characters.
@@ -406,6 +417,38 @@ mod tests {
         assert!(speakers("“有事好商量”平台介绍了经验。").is_empty());
         assert!(speakers("听王阿姨说,社区要装电梯。据老李说,路修好了。").is_empty());
         assert!(speakers("张阿姨家的孩子说要回来。小区里的人都说好。").is_empty());
+    }
+
+    #[test]
+    fn a_name_ends_before_the_adverb_or_manner_word_that_leads_to_the_verb() {
+        let text = "会上,社区居委会主任陈勇也表示,要做好服务。随后,社区书记何俊笑称,这是好事。";
+        let names: Vec<String> = speakers(text).into_iter().map(|r| r.1).collect();
+        assert_eq!(names, ["陈勇", "何俊"]);
+        // Three characters when the third does not lead on: 施光梅说, 欧阳娜娜说.
+        let names: Vec<String> =
+            speakers("会上,党委书记施光梅说,好。随后,党委书记欧阳娜娜说,好。").into_iter().map(|r| r.1).collect();
+        assert_eq!(names, ["施光梅", "欧阳娜娜"]);
+    }
+
+    #[test]
+    fn deputies_and_joined_posts_of_officials() {
+        let text = "会上,四川省民政厅副厅长周晓东说,要做好服务。随后,成都市武侯区委常委、组织部部长郭永红说,好。";
+        assert_eq!(
+            speakers(text),
+            [
+                row("会上,四", "周晓东", "副厅长", "四川省民政厅"),
+                row("随后,成", "郭永红", "常委、组织部部长", "成都市武侯区委")
+            ]
+        );
+    }
+
+    #[test]
+    fn no_speaker_spoken_to_thanked_or_named_by_a_quoted_term() {
+        assert!(speakers("居民们向枫树社区党委书记王芳表示感谢。").is_empty());
+        assert!(speakers("居民李大爷对枫树社区党委书记王芳说:“谢谢你。”").is_empty());
+        assert!(speakers("会上,社区党委书记王芳介绍的经验被推广。").is_empty());
+        assert!(speakers("社区举行“邻里节”,社区党委书记赵丽红出席。").is_empty());
+        assert_eq!(speakers("“路修好了”,社区党委书记王芳说。"), [row("“路修好", "王芳", "党委书记", "社区")]);
     }
 
     #[test]

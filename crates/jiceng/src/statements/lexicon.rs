@@ -19,6 +19,32 @@ const NAME_FOLLOWERS_LONG: &[&str] = &[
 /// Words after a name that lead to speech as surely as a speech verb (王娟在接受采访时说, 刘洋对记者说).
 const NAME_FOLLOWERS_SURE: &[&str] = &["在接受", "对记者", "向记者", "告诉记者", "在采访中", "在会上"];
 const NAME_FOLLOWERS_SHORT: &str = "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
+/// Adverbs that may stand between a speaker and the speech verb (`陈勇也表示`, `她还表示`, `王芳进一步介绍`).
+pub(crate) const ADVERBS: &[&str] = &[
+    "进一步",
+    "同时",
+    "特别",
+    "最后",
+    "接着",
+    "随后",
+    "还",
+    "也",
+    "则",
+    "又",
+    "就",
+    "曾",
+    "常",
+    "再",
+    "更",
+    "便",
+    "却",
+    "总",
+    "都",
+];
+/// The one-character adverbs, which a name of three characters must not end with when the verb follows.
+const ADVERB_CHARS: &[char] = &['还', '也', '则', '又', '就', '曾', '常', '再', '更', '便', '却', '总', '都'];
+/// What 表示 is followed by when it is a gesture, not speech: `表示感谢`, `表示慰问`.
+const NOT_SPEECH_AFTER_BIAOSHI: &[&str] = &["感谢", "慰问", "祝贺", "欢迎", "肯定", "赞赏", "敬意", "哀悼", "谢意"];
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
 const HONORIFICS: &[&str] =
     &["女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃"];
@@ -58,14 +84,17 @@ impl Lexicon {
     pub(crate) fn role_chains(&self, text: &str) -> Vec<Range<usize>> {
         let mut chains: Vec<Range<usize>> = Vec::new();
         for m in self.roles.find_iter(text) {
+            // A deputy of any post (副厅长, 副州长): the list names only the common ones.
+            let deputy = text[..m.start()].ends_with('副') && !text[m.range()].starts_with('副');
+            let start = if deputy { m.start() - '副'.len_utf8() } else { m.start() };
             if let Some(last) = chains.last_mut() {
-                let between = &text[last.end..m.start()];
+                let between = &text[last.end..start];
                 if matches!(between, "、" | "兼" | "/" | "及" | "") {
                     last.end = m.end();
                     continue;
                 }
             }
-            chains.push(m.start()..m.end());
+            chains.push(start..m.end());
         }
         chains
     }
@@ -135,7 +164,9 @@ impl Lexicon {
     /// The name that starts `text` (after a post), chosen by what follows it: `施光梅表示` → 施光梅.
     pub(crate) fn name_at(&self, text: &str) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
-        for chars in [3, 2, 4] {
+        // Shorter first, so that on a tie the shorter name wins: in `何俊笑称` both 何俊+笑称 and 何俊笑+称 lead
+        // to speech, and the verb is the likelier reading.
+        for chars in [2, 3, 4] {
             let end = text.char_indices().nth(chars).map(|(i, _)| i);
             // `take`, not `count`: text is the rest of the document, and this runs for every post found.
             let Some(len) = end.or((text.chars().take(chars + 1).count() == chars).then_some(text.len())) else {
@@ -144,7 +175,12 @@ impl Lexicon {
             if !self.is_name(&text[..len]) {
                 continue;
             }
-            let strength = self.follower_strength(&text[len..]);
+            let mut strength = self.follower_strength(&text[len..]);
+            // `陈勇也表示` is 陈勇, not 陈勇也: a name ends before an adverb that leads on to the verb.
+            let last = text[..len].chars().next_back().filter(|c| ADVERB_CHARS.contains(c));
+            if chars > 2 && last.is_some_and(|c| self.speaks_at_once(&text[len - c.len_utf8()..])) {
+                strength = strength.min(1);
+            }
             if strength > 0 && best.is_none_or(|(s, _)| strength > s) {
                 best = Some((strength, len));
             }
@@ -159,7 +195,7 @@ impl Lexicon {
         let Some(next) = rest.chars().next() else {
             return 3;
         };
-        if self.leads_to_speech(rest) {
+        if self.speaks_at_once(rest) {
             4
         } else if !is_cjk(next) {
             3
@@ -186,7 +222,7 @@ impl Lexicon {
     /// Whether a name ending where `rest` begins is a speaker without a post to vouch for it: a speech verb at
     /// once (after one adverb), or what [`Self::leads_to_speech`] accepts.
     pub(crate) fn speaks_at_once(&self, rest: &str) -> bool {
-        let rest = ["还", "也", "又", "则"].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+        let rest = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
         self.leads_to_speech(rest)
     }
 
@@ -205,7 +241,11 @@ impl Lexicon {
 
     /// Length of the speech verb that starts `text`, if one does.
     pub(crate) fn speech_verb_at(&self, text: &str) -> Option<usize> {
-        self.speech_verbs.iter().find(|v| text.starts_with(v.as_str())).map(String::len)
+        let len = self.speech_verbs.iter().find(|v| text.starts_with(v.as_str())).map(String::len)?;
+        // Not speech: a verb qualifying a noun (`王芳介绍的经验`), a gesture (`表示感谢`).
+        let rest = &text[len..];
+        let gesture = text.starts_with("表示") && NOT_SPEECH_AFTER_BIAOSHI.iter().any(|w| rest.starts_with(w));
+        (!rest.starts_with('的') && !gesture).then_some(len)
     }
 
     /// Whether `org` looks like the name of a unit (ends as units' names do).
