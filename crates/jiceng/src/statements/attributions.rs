@@ -76,6 +76,16 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
     for (index, intro) in introductions.iter().enumerate() {
         first_of_name.entry(&text[intro.speaker.name.clone()]).or_insert(index);
     }
+    // Where the person was last heard of: their introduction, or a later statement of theirs found so far.
+    let last_heard = |found: &[Attribution], intro: &Introduction, before: usize| {
+        let name = &text[intro.speaker.name.clone()];
+        found
+            .iter()
+            .filter(|a| a.start <= before && text[a.speaker.name.clone()] == *name)
+            .map(|a| a.start)
+            .fold(intro.speaker.span.end, usize::max)
+            .min(before)
+    };
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at).min(sentences.len().saturating_sub(1));
     let mut found: Vec<Attribution> = Vec::new();
     for intro in &introductions {
@@ -115,20 +125,28 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
                 found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start), to_end: false });
                 continue;
             }
-            // `她表示` opening the sentence right after an introduction.
-            if clause == sentence.start && index > 0 {
-                let pronoun = PRONOUNS.iter().find(|p| rest.starts_with(*p));
-                let previous = &sentences[index - 1];
-                let intro = introductions[..earlier]
-                    .iter()
-                    .rev()
-                    .take_while(|i| i.speaker.span.start >= previous.start)
-                    .find(|i| previous.contains(&i.speaker.span.start));
-                if let (Some(p), Some(intro)) = (pronoun, intro)
-                    && verb_follows_directly(lexicon, &rest[p.len()..])
-                {
-                    found.push(Attribution { speaker: intro.speaker.clone(), start: previous.start, to_end: false });
-                }
+            // `她表示` after an introduction. Opening the next sentence, the statement takes in the introducing one;
+            // opening a later paragraph or a clause (`谈起变化,他说`, `在他看来`), it begins a statement of the
+            // person last introduced, as long as at most one other paragraph stands between.
+            let after_pronoun = |words: &'a str| PRONOUNS.iter().find_map(|p| words.strip_prefix(p));
+            let pronoun_speaks = after_pronoun(rest).is_some_and(|after| verb_follows_directly(lexicon, after))
+                || rest.strip_prefix("在").and_then(after_pronoun).is_some_and(|after| after.starts_with("看来"));
+            let Some(intro) = introductions[..earlier].last().filter(|_| pronoun_speaks) else { continue };
+            let previous = index.checked_sub(1).map(|i| &sentences[i]);
+            let same_paragraph = |p: &Range<usize>| !text[p.start..sentence.start].contains('\n');
+            if clause == sentence.start
+                && previous.is_some_and(|p| p.contains(&intro.speaker.span.start) && same_paragraph(p))
+            {
+                let start = previous.map_or(sentence.start, |p| p.start);
+                found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: false });
+            } else if text[last_heard(&found, intro, sentence.start)..sentence.start]
+                .split('\n')
+                .filter(|l| !l.trim().is_empty())
+                .count()
+                <= MAX_PARAGRAPHS_TO_PRONOUN
+            {
+                let start = quote.unwrap_or(sentence.start);
+                found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: false });
             }
         }
     }
@@ -190,6 +208,10 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     out.extend(unposted);
     out
 }
+
+/// How many stretches of text (the rest of the introducing paragraph, paragraphs between) may stand between an
+/// introduction and a pronoun that refers to it.
+const MAX_PARAGRAPHS_TO_PRONOUN: usize = 2;
 
 /// Characters before a post and name that make the person the one spoken to.
 const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替'];
@@ -289,14 +311,16 @@ fn verb_follows_directly(lexicon: &Lexicon, rest: &str) -> bool {
 }
 
 /// Where the quotation that ends right before `at` opens (`“……”,陈开渠回忆` → the `“`), within its paragraph. A
-/// short description of the speaker may stand between (`“……”家住锦绣花园的王阿姨说`, `“……”76岁的张奶奶说`).
+/// short description of the speaker or the moment may stand between (`“……”家住锦绣花园的王阿姨说`,
+/// `“……”谈到这里,枫树社区党委书记王芳说`).
 fn quote_before(text: &str, at: usize) -> Option<usize> {
     let window = text[..at].char_indices().rev().nth(MAX_DESCRIPTION_CHARS).map_or(0, |(i, _)| i);
     let close = window + text[window..at].rfind('”')?;
     let description = &text[close + '”'.len_utf8()..at];
+    // A description of the speaker (`正在吃饭的`), or of the moment (`谈到这里,`, `在接受记者采访时,`).
     let described = description.is_empty()
-        || description.trim_end_matches([',', ' ']).is_empty()
-        || (description.ends_with('的') && description.chars().all(|c| is_cjk(c) || c.is_ascii_digit()));
+        || (description.ends_with(['的', ',', ' '])
+            && description.chars().all(|c| is_cjk(c) || c.is_ascii_digit() || c == ',' || c == ' '));
     if !described {
         return None;
     }
@@ -449,6 +473,27 @@ mod tests {
         assert!(speakers("会上,社区党委书记王芳介绍的经验被推广。").is_empty());
         assert!(speakers("社区举行“邻里节”,社区党委书记赵丽红出席。").is_empty());
         assert_eq!(speakers("“路修好了”,社区党委书记王芳说。"), [row("“路修好", "王芳", "党委书记", "社区")]);
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_later_paragraph_or_clause_speaks_for_the_person_last_introduced() {
+        let text = "枫树社区党委书记刘建英到任三年。\n社区变化很大。\n她表示,还要建食堂。\n谈起变化,她说,居民满意了。";
+        let rows = speakers(text);
+        assert_eq!(
+            rows,
+            [row("她表示,", "刘建英", "党委书记", "枫树社区"), row("谈起变化", "刘建英", "党委书记", "枫树社区")]
+        );
+        // Two paragraphs between: too far to tell whom the pronoun means.
+        let text = "枫树社区党委书记刘建英到任三年。\n社区变化很大。\n居民很满意。\n她表示,还要建食堂。";
+        assert!(speakers(text).is_empty());
+    }
+
+    #[test]
+    fn a_quotation_before_a_description_of_the_moment_or_the_speaker() {
+        let text = "“关键在人。”谈到这里,枫树社区党委书记王芳说。";
+        assert_eq!(speakers(text), [row("“关键在", "王芳", "党委书记", "枫树社区")]);
+        let text = "“一荤两素才12块。”正在吃饭的居民王德福说。";
+        assert_eq!(speakers(text), [row("“一荤两", "王德福", "居民", "")]);
     }
 
     #[test]

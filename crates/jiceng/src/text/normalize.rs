@@ -341,11 +341,14 @@ impl LineBuilder {
     }
 }
 
-/// Full-width ASCII and the ideographic space → their half-width forms.
+/// Full-width ASCII and the ideographic space → their half-width forms; corner brackets, the quotation marks of
+/// traditional texts (「……」, 『……』), → the curly quotes of simplified ones.
 fn fold(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{3000}' => ' ',
+        '「' | '『' => '“',
+        '」' | '』' => '”',
         c => c,
     }
 }
@@ -530,6 +533,8 @@ mod tests {
     fn folds_width_and_converts_traditional() {
         let n = roundtrip("（一）黨總支書記在社區，ＡＢＣ１２３");
         assert_eq!(n.as_str(), "(一)党总支书记在社区,ABC123");
+        // Corner brackets quote as curly quotes do.
+        assert_eq!(roundtrip("「關鍵在人。」『好』").as_str(), "“关键在人。”“好”");
     }
 
     #[test]
