@@ -170,7 +170,9 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     for chain in lexicon.role_chains(text) {
         // A space may stand between the post and the name in an interview's answers (`社区党委书记 孙海涛:`).
         let gap = usize::from(text[chain.end..].starts_with(' ') && !text[..chain.start].ends_with(' '));
-        let Some(name_len) = lexicon.name_at(&text[chain.end + gap..]) else {
+        let after_post = &text[chain.end + gap..];
+        let name_len = lexicon.name_at(after_post).or_else(|| name_before_an_action(lexicon, after_post));
+        let Some(name_len) = name_len else {
             // The post in brackets after the name, answering: `孙海涛(台东街道党工委书记):`.
             if let Some(intro) = bracketed_post(lexicon, text, chain.clone()) {
                 out.push(intro);
@@ -191,9 +193,11 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         let name = chain.end + gap..chain.end + gap + name_len;
         let organization = unit_before(lexicon, text, role.start);
         let start = organization.as_ref().map_or(role.start, |o| o.start);
+        let organization = organization.or_else(|| unit_of_the_scene(lexicon, text, role.start));
         // Someone spoken to is no speaker: `居民向社区党委书记王芳表示`, `李大爷对书记王芳说`.
         let addressed = text[..start].ends_with(ADDRESSEE_MARKERS);
-        let speaks = !addressed && verb_follows(lexicon, &text[name.end..]);
+        let speaks =
+            !addressed && (verb_follows(lexicon, &text[name.end..]) || speaks_after_action(lexicon, &text[name.end..]));
         let guest = is_guest(text, start, name.end, last_first_person);
         out.push(Introduction {
             speaker: SpeakerMatch { span: start..name.end, name, role, organization },
@@ -212,6 +216,51 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
 /// How many stretches of text (the rest of the introducing paragraph, paragraphs between) may stand between an
 /// introduction and a pronoun that refers to it.
 const MAX_PARAGRAPHS_TO_PRONOUN: usize = 2;
+
+/// The unit the clause before a post sets the scene in, when the post has none of its own: `在枫树社区,党委书记王芳说`
+/// → 枫树社区.
+fn unit_of_the_scene(lexicon: &Lexicon, text: &str, post: usize) -> Option<Range<usize>> {
+    let before = text[..post].strip_suffix(',')?;
+    let window = before.char_indices().rev().nth(MAX_UNIT_CHARS).map_or(0, |(i, _)| i);
+    let at = window + before[window..].rfind('在')?;
+    let unit = at + '在'.len_utf8()..before.len();
+    let opens_clause = !text[..at].chars().next_back().is_some_and(is_cjk);
+    (opens_clause && text[unit.clone()].chars().all(is_cjk) && lexicon.is_unit(&text[unit.clone()])).then_some(unit)
+}
+
+/// Characters that begin what a person does right after being named (`沈丽华站在楼道口`, `黄阿姨拉着…`, `王芳对此`):
+/// a name of three characters does not end with one of them.
+const ACTION_STARTS: &str = "站坐走来去拉拿握指看望带领和与同跟对向在正一边深早常经又也还就便再都已曾将把被给为从到刚先首亲专特每多仍依主组率面蹲笑感激动热耐认仔逐挨捧翻递端打接陪忙赶迎";
+/// How far, in characters, the speech verb may follow a name that an action follows (`站在楼道口告诉记者`,
+/// `在大棚里一边摘辣椒一边说`).
+const MAX_ACTION_CHARS: usize = 20;
+
+/// The name after a post when what follows it is an action, not a word that shows where names end: three
+/// characters unless the third begins an action (`沈丽华站在…` → 沈丽华, `王芳站在…` → 王芳). Only kept when the
+/// action leads to speech (see [`speaks_after_action`]).
+fn name_before_an_action(lexicon: &Lexicon, rest: &str) -> Option<usize> {
+    let ends: Vec<usize> = rest.char_indices().skip(2).take(2).map(|(i, _)| i).collect();
+    let third = rest[*ends.first()?..].chars().next()?;
+    let len = if ACTION_STARTS.contains(third) || ends.len() < 2 { ends[0] } else { ends[1] };
+    (lexicon.is_name(&rest[..len]) && speaks_after_action(lexicon, &rest[len..])).then_some(len)
+}
+
+/// Whether the clause after a name goes on to speech within [`MAX_ACTION_CHARS`] characters: a speech verb, or
+/// a colon that opens a quotation (`对此深有体会:“……”`).
+fn speaks_after_action(lexicon: &Lexicon, rest: &str) -> bool {
+    for (skipped, (at, c)) in rest.char_indices().enumerate() {
+        if c == ':' {
+            return rest[at + 1..].starts_with('“');
+        }
+        if skipped > MAX_ACTION_CHARS || !(is_cjk(c) || c.is_ascii_digit()) {
+            return false;
+        }
+        if lexicon.speech_verb_at(&rest[at..]).is_some() {
+            return true;
+        }
+    }
+    false
+}
 
 /// Characters before a post and name that make the person the one spoken to.
 const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替'];
@@ -469,7 +518,8 @@ mod tests {
     #[test]
     fn no_speaker_spoken_to_thanked_or_named_by_a_quoted_term() {
         assert!(speakers("居民们向枫树社区党委书记王芳表示感谢。").is_empty());
-        assert!(speakers("居民李大爷对枫树社区党委书记王芳说:“谢谢你。”").is_empty());
+        // The one who speaks to the secretary is the speaker.
+        assert_eq!(speakers("居民李大爷对枫树社区党委书记王芳说:“谢谢你。”"), [row("居民李大", "李大爷", "居民", "")]);
         assert!(speakers("会上,社区党委书记王芳介绍的经验被推广。").is_empty());
         assert!(speakers("社区举行“邻里节”,社区党委书记赵丽红出席。").is_empty());
         assert_eq!(speakers("“路修好了”,社区党委书记王芳说。"), [row("“路修好", "王芳", "党委书记", "社区")]);
@@ -494,6 +544,20 @@ mod tests {
         assert_eq!(speakers(text), [row("“关键在", "王芳", "党委书记", "枫树社区")]);
         let text = "“一荤两素才12块。”正在吃饭的居民王德福说。";
         assert_eq!(speakers(text), [row("“一荤两", "王德福", "居民", "")]);
+    }
+
+    #[test]
+    fn an_action_between_the_name_and_the_speech_verb() {
+        let text = "会上,枫树社区党委书记沈丽华站在楼道口告诉记者,要做好服务。居民黄阿姨拉着小陈的手说:“谢谢。”";
+        assert_eq!(
+            speakers(text),
+            [row("会上,枫", "沈丽华", "党委书记", "枫树社区"), row("居民黄阿", "黄阿姨", "居民", "")]
+        );
+        // The unit the scene is set in; a colon opening a quotation speaks too.
+        let text = "在枫树社区,党委书记王芳对此深有体会:“关键在人。”";
+        assert_eq!(speakers(text), [row("在枫树社", "王芳", "党委书记", "枫树社区")]);
+        // No speech: no speaker.
+        assert!(speakers("会上,社区党委书记王芳带领居民清扫楼道,高度重视。").is_empty());
     }
 
     #[test]
