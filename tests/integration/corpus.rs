@@ -47,10 +47,16 @@ fn a_work_report_is_one_statement_of_the_official_who_delivers_it() {
 fn a_news_report_attributes_speech_to_the_secretary_it_quotes() {
     let Some((text, analysis)) = analyze("005_") else { return };
     assert_eq!(speakers(&analysis), [("施光梅", "党委书记", "海棠路社区")]);
-    let statement = &analysis.statements[0];
-    let body: String = text.chars().skip(statement.start).take(statement.end - statement.start).collect();
-    assert!(body.starts_with("随后,海棠路社区党委书记施光梅"), "{body}");
-    assert!(body.contains("她表示"), "{body}");
+    let body = |statement: &jiceng::Statement| -> String {
+        text.chars().skip(statement.start).take(statement.end - statement.start).collect()
+    };
+    let said = analysis.statements.iter().find(|s| s.speaker.is_some()).unwrap();
+    assert!(body(said).starts_with("随后,海棠路社区党委书记施光梅"), "{}", body(said));
+    assert!(body(said).contains("她表示"), "{}", body(said));
+    // The report's lead before her is the reporter's: a statement of nobody.
+    let lead = &analysis.statements[0];
+    assert!(lead.speaker.is_none() && lead.start == 0 && lead.end < said.start, "{lead:?}");
+    assert!(body(lead).contains("会议现场"), "{}", body(lead));
 }
 
 #[test]

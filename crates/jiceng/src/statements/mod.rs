@@ -1,8 +1,8 @@
 //! Speaker headers and attributions → statements.
 //!
 //! A text with header lines is split at them, its title and byline (before the first header) belonging to
-//! nobody. A text without headers is split at attributions in running text. A text with neither is one
-//! statement of nobody. All ranges here are byte ranges of the normalized text.
+//! nobody. A text without headers is split at attributions in running text, the narration around them being
+//! statements of nobody. A text with neither is one statement of nobody. All ranges here are byte ranges of the normalized text.
 
 mod attributions;
 mod headers;
@@ -107,6 +107,30 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
             _ => out.push(Found { range, speaker: Some(attribution.speaker.clone()) }),
         }
     }
+    with_narration(text, &paras, out)
+}
+
+/// The attributed statements with the text around and between them — the reporter's narration — as statements
+/// of nobody, so that every part of the article belongs to one statement (as a text without speakers is one).
+fn with_narration(text: &str, paras: &[Range<usize>], attributed: Vec<Found>) -> Vec<Found> {
+    let narration = |gap: Range<usize>| {
+        let mut pieces = paras
+            .iter()
+            .map(|p| p.start.max(gap.start)..p.end.min(gap.end))
+            .filter(|piece| piece.start < piece.end && !text[piece.clone()].trim().is_empty());
+        let first = pieces.next()?;
+        let end = pieces.last().map_or(first.end, |last| last.end);
+        let start = first.start + (text[first.clone()].len() - text[first.clone()].trim_start().len());
+        Some(Found { range: start..trim_end(text, start..end), speaker: None })
+    };
+    let mut out = Vec::with_capacity(attributed.len() * 2 + 1);
+    let mut cursor = 0;
+    for statement in attributed {
+        out.extend(narration(cursor..statement.range.start));
+        cursor = statement.range.end;
+        out.push(statement);
+    }
+    out.extend(narration(cursor..text.len()));
     out
 }
 
@@ -179,10 +203,13 @@ mod tests {
             .collect();
         assert_eq!(
             spans,
-            [(
-                "本期我们邀请到玉林街道黉门街社区党委书记王丽,请她带我们走一走。\n社区成立于2002年。\n我们始终把居民的事放在心上。",
-                "王丽"
-            )]
+            [
+                ("社区推荐官第3期", ""),
+                (
+                    "本期我们邀请到玉林街道黉门街社区党委书记王丽,请她带我们走一走。\n社区成立于2002年。\n我们始终把居民的事放在心上。",
+                    "王丽"
+                )
+            ]
         );
         // Without a first-person voice after it, the introduction attributes nothing.
         let report = "本期我们邀请到玉林街道黉门街社区党委书记王丽参加活动。\n社区成立于2002年。";
@@ -200,10 +227,14 @@ mod tests {
     fn quoted_paragraphs_continue_an_attributed_statement() {
         let text = "活动现场。\n海棠路社区党委书记施光梅表示,过去半年成效明显。\n“下半年我们还要加油。”\n其他居民也参加了活动。";
         let found = split(&Lexicon::builtin(), text);
-        assert_eq!(found.len(), 1);
+        let spans: Vec<(&str, bool)> = found.iter().map(|f| (&text[f.range.clone()], f.speaker.is_some())).collect();
         assert_eq!(
-            &text[found[0].range.clone()],
-            "海棠路社区党委书记施光梅表示,过去半年成效明显。\n“下半年我们还要加油。”"
+            spans,
+            [
+                ("活动现场。", false),
+                ("海棠路社区党委书记施光梅表示,过去半年成效明显。\n“下半年我们还要加油。”", true),
+                ("其他居民也参加了活动。", false)
+            ]
         );
     }
 
@@ -211,11 +242,11 @@ mod tests {
     fn a_list_announced_by_a_colon_continues_an_attributed_statement() {
         let text = "活动现场。\n黄门街社区党委书记王芳介绍了社区的做法:\n一是抓好院落自治;\n二是做优一老一小服务。\n其他居民也参加了活动。";
         let found = split(&Lexicon::builtin(), text);
-        assert_eq!(found.len(), 1);
+        assert_eq!(found.len(), 3);
         assert!(
-            text[found[0].range.clone()].ends_with("二是做优一老一小服务。"),
+            text[found[1].range.clone()].ends_with("二是做优一老一小服务。"),
             "{:?}",
-            &text[found[0].range.clone()]
+            &text[found[1].range.clone()]
         );
     }
 
