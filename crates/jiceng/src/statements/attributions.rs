@@ -178,6 +178,11 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
                 out.push(intro);
                 continue;
             }
+            // The post in apposition to the name before it: `王建华,梅岭北居民区党总支书记,` or `王建华是……书记`.
+            if let Some(intro) = appositive(lexicon, text, chain.clone()) {
+                out.push(intro);
+                continue;
+            }
             // The post as a title after the name, speaking: `陆思聪书记表示`.
             if TITLES.contains(&&text[chain.clone()])
                 && let Some(start) = lexicon.name_before(text, chain.start)
@@ -327,9 +332,25 @@ fn bracketed_post(lexicon: &Lexicon, text: &str, chain: Range<usize>) -> Option<
     Some(Introduction { speaker, speaks: true, guest: false })
 }
 
+/// `王建华,梅岭北居民区党总支书记,` and `王建华是梅岭北居民区党总支书记`: a name opening its clause, then its unit and
+/// post. Nothing is said there; the introduction lets a later `王建华说` or `他说` find the post.
+fn appositive(lexicon: &Lexicon, text: &str, chain: Range<usize>) -> Option<Introduction> {
+    if !text[chain.end..].starts_with([',', '。']) {
+        return None;
+    }
+    let role = lexicon.split_unit_prefix(text, chain.clone());
+    let organization = unit_before(lexicon, text, role.start);
+    let unit_start = organization.as_ref().map_or(role.start, |o| o.start);
+    let before = &text[..unit_start];
+    let name_end = before.strip_suffix(',').or_else(|| before.strip_suffix('是'))?.len();
+    let start = lexicon.name_before(text, name_end)?;
+    let speaker = SpeakerMatch { span: start..role.end, name: start..name_end, role, organization };
+    Some(Introduction { speaker, speaks: false, guest: false })
+}
+
 /// Words before a post and name that hand the text over to a guest, in the series and interviews where the guest
 /// then speaks in the first person: `第11期我们邀请到……党总支书记陈近清,请她带我们……`.
-const GUEST_LEADS: &[&str] = &["邀请到", "邀请了", "请到了", "请来了", "专访了", "对话"];
+const GUEST_LEADS: &[&str] = &["邀请到", "邀请了", "请到了", "请来了", "专访了", "采访了", "对话"];
 
 /// Whether the introduction at `start..end` presents a guest: a lead word earlier in its clause, and the text
 /// after it speaking in the first person (`last_first_person`: where the text's last 我 stands).
@@ -558,6 +579,21 @@ mod tests {
         assert_eq!(speakers(text), [row("在枫树社", "王芳", "党委书记", "枫树社区")]);
         // No speech: no speaker.
         assert!(speakers("会上,社区党委书记王芳带领居民清扫楼道,高度重视。").is_empty());
+    }
+
+    #[test]
+    fn a_post_in_apposition_introduces_a_name_that_speaks_later() {
+        let text = "王建华,梅岭北居民区党总支书记,在社区工作了二十年。\n王建华说,社区的事要大家商量。";
+        assert_eq!(speakers(text), [row("王建华说", "王建华", "党总支书记", "梅岭北居民区")]);
+        let text = "王建华是梅岭北居民区党总支书记。\n他说,社区的事要大家商量。";
+        assert_eq!(speakers(text), [row("他说,社", "王建华", "党总支书记", "梅岭北居民区")]);
+    }
+
+    #[test]
+    fn answers_after_an_interview_lead_belong_to_the_guest() {
+        let text = "记者近日采访了营平社区党委书记林雅琴。\n问:社区有什么变化?\n答:我们建了食堂。";
+        let rows = speakers(text);
+        assert_eq!(rows, [row("记者近日", "林雅琴", "党委书记", "营平社区")]);
     }
 
     #[test]

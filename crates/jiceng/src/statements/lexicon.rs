@@ -19,6 +19,31 @@ const NAME_FOLLOWERS_LONG: &[&str] = &[
 /// Words after a name that lead to speech as surely as a speech verb (王娟在接受采访时说, 刘洋对记者说).
 const NAME_FOLLOWERS_SURE: &[&str] = &["在接受", "对记者", "向记者", "告诉记者", "在采访中", "在会上"];
 const NAME_FOLLOWERS_SHORT: &str = "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
+/// Possible lengths of a transliterated name at the start of `text`, its parts joined by a middle dot
+/// (`古丽米热·艾海提`, `阿依努尔·买买提`): two or three parts of two to six characters, the last of any length that
+/// fits (what follows decides).
+fn dotted_name_lens(text: &str) -> Vec<usize> {
+    let part_ends = |from: usize| {
+        text[from..]
+            .char_indices()
+            .take_while(|&(_, c)| is_cjk(c))
+            .take(6)
+            .skip(1)
+            .map(move |(i, c)| from + i + c.len_utf8())
+    };
+    let mut start = 0;
+    for parts in 1..=3 {
+        let Some(end) = part_ends(start).last() else { return Vec::new() };
+        match text[end..].chars().next() {
+            Some(dot @ ('·' | '•' | '.')) if parts < 3 && part_ends(end + dot.len_utf8()).next().is_some() => {
+                start = end + dot.len_utf8();
+            }
+            _ => return if parts >= 2 { part_ends(start).collect() } else { Vec::new() },
+        }
+    }
+    Vec::new()
+}
+
 /// Adverbs that may stand between a speaker and the speech verb (`陈勇也表示`, `她还表示`, `王芳进一步介绍`).
 pub(crate) const ADVERBS: &[&str] = &[
     "进一步",
@@ -185,6 +210,12 @@ impl Lexicon {
                 best = Some((strength, len));
             }
         }
+        for len in dotted_name_lens(text) {
+            let strength = self.follower_strength(&text[len..]);
+            if strength > 0 && best.is_none_or(|(s, _)| strength > s) {
+                best = Some((strength, len));
+            }
+        }
         best.map(|(_, len)| len)
     }
 
@@ -283,6 +314,10 @@ mod tests {
         assert_eq!(name("张华称,要做好服务"), Some("张华".into()));
         assert_eq!(name("欧阳娜娜说,"), Some("欧阳娜娜".into()));
         assert_eq!(name("王娟在接受采访时说"), Some("王娟".into()));
+        assert_eq!(name("古丽米热·艾海提说:“好。”"), Some("古丽米热·艾海提".into()), "a transliterated name");
+        assert_eq!(name("阿依努尔·买买提·艾力表示,"), Some("阿依努尔·买买提·艾力".into()));
+        assert_eq!(name("陈勇也表示,"), Some("陈勇".into()), "an adverb before the verb is no part of the name");
+        assert_eq!(name("何俊笑称,"), Some("何俊".into()));
     }
 
     #[test]
