@@ -119,7 +119,7 @@ fn with_narration(text: &str, paras: &[Range<usize>], attributed: Vec<Found>) ->
             .map(|p| p.start.max(gap.start)..p.end.min(gap.end))
             .filter(|piece| piece.start < piece.end && !text[piece.clone()].trim().is_empty());
         let first = pieces.next()?;
-        let end = pieces.last().map_or(first.end, |last| last.end);
+        let end = pieces.next_back().map_or(first.end, |last| last.end);
         let start = first.start + (text[first.clone()].len() - text[first.clone()].trim_start().len());
         Some(Found { range: start..trim_end(text, start..end), speaker: None })
     };
