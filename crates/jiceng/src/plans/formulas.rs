@@ -397,7 +397,10 @@ fn members(text: &str, formula: Range<usize>, parts: &[(u32, String)]) -> Vec<Ra
         return compound;
     }
     let after = list_after(text, formula.end);
-    if listed(&after) { after } else { Vec::new() }
+    if listed(&after) {
+        return after;
+    }
+    split_last_joined(text, after, n).filter(listed).unwrap_or_default()
 }
 
 /// Longest member, in characters: what a slogan counts is named briefly (经济圈, 社区社会企业); a longer item is a
@@ -473,22 +476,78 @@ fn split_last_joined(text: &str, mut items: Vec<Range<usize>>, n: usize) -> Opti
     Some(items)
 }
 
-/// Items after a colon or 即 that follows the formula, up to the end of the clause.
-fn list_after(text: &str, start: usize) -> Vec<Range<usize>> {
-    // “三个聚焦”,即聚焦民生、…: past the closing quote and a comma.
+/// Words that gloss a formula with its members: `“三治融合”,即自治、法治、德治`, `“三张清单”,包括…`, `“五社联动”机制,整合…`.
+const GLOSSES: &[&str] = &[
+    "即",
+    "指",
+    "是指",
+    "就是",
+    "也就是",
+    "包括",
+    "包含",
+    "涵盖",
+    "分别是",
+    "分别为",
+    "主要是",
+    "整合",
+    "邀请",
+    "组建",
+    "聚焦",
+];
+/// Longest stretch, in characters, between a formula and the comma before its gloss (`机制`, `作用`, `工作法`).
+const MAX_GLOSS_LEAD_CHARS: usize = 4;
+/// What the last member of a list may be followed by without it being part of the member: `德治相结合`,
+/// `社会慈善资源联动`.
+const MEMBER_PREDICATES: &[&str] =
+    &["相结合", "相融合", "结合", "融合", "联动", "协同", "并举", "并重", "参与", "参加", "为主", "等"];
+
+/// Items after the formula: in brackets right after it, or after a colon or a gloss word (see [`GLOSSES`]), up to
+/// the end of the clause.
+fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
     let rest = text[start..].strip_prefix('”').unwrap_or(&text[start..]);
-    let rest = rest.strip_prefix(',').filter(|r| r.starts_with("即")).unwrap_or(rest);
-    let start = text.len() - rest.len();
-    let Some(after) = rest.strip_prefix(':').or_else(|| rest.strip_prefix("即")) else { return Vec::new() };
-    let from = start + (rest.len() - after.len());
-    let end = after.find([',', '。', ';', '\n', '!', '?']).map_or(text.len(), |i| from + i);
+    let (from, end) = if let Some(inner) = rest.strip_prefix('(') {
+        let from = text.len() - inner.len();
+        let Some(close) = inner.find(')') else { return Vec::new() };
+        (from, from + close)
+    } else {
+        // A few words (机制, 作用) and a comma may stand before the gloss.
+        let lead = rest.char_indices().take(MAX_GLOSS_LEAD_CHARS + 1).find(|&(_, c)| !is_cjk(c)).map(|(i, _)| i);
+        let gloss = |r: &'a str| GLOSSES.iter().filter_map(|g| r.strip_prefix(g)).min_by_key(|a| a.len());
+        // `:` or a gloss word, or both (`“两重”:是指…`).
+        let glossed = |r: &'a str| -> Option<usize> {
+            let after = match r.strip_prefix(':') {
+                Some(after) => gloss(after).unwrap_or(after),
+                None => gloss(r)?,
+            };
+            Some(text.len() - after.len())
+        };
+        let from = glossed(rest)
+            .or_else(|| glossed(rest.strip_prefix(',')?))
+            .or_else(|| glossed(rest[lead?..].strip_prefix(',')?).filter(|_| lead.is_some_and(|l| l > 0)));
+        let Some(from) = from else { return Vec::new() };
+        let end = text[from..].find([',', '。', ';', '\n', '!', '?', '(']).map_or(text.len(), |i| from + i);
+        (from, end)
+    };
     let span = &text[from..end];
-    if !span.contains('、') {
+    if !span.contains(['、', '和', '及', '与']) {
         return Vec::new();
     }
     let mut items = split_on(span, '、', from);
-    for item in &mut items {
-        item.end = item.start + text[item.clone()].trim_end_matches('等').len();
+    // A verb before the first item is no part of it, unless every item begins so (即聚焦民生、聚焦治理).
+    let second_opening = items.get(1).and_then(|r| text[r.clone()].chars().next());
+    if second_opening != text[items[0].clone()].chars().next() {
+        trim_first(text, &mut items);
+    }
+    if let Some(last) = items.last_mut() {
+        // A quoted mention of the formula again (`德治“三治”相结合`) or a predicate after the last member.
+        let mut member = &text[last.clone()];
+        if let Some(quote) = member.find('“').filter(|&i| i > 0) {
+            member = &member[..quote];
+        }
+        while let Some(cut) = MEMBER_PREDICATES.iter().find_map(|p| member.strip_suffix(p)).filter(|m| !m.is_empty()) {
+            member = cut;
+        }
+        last.end = last.start + member.len();
     }
     items
 }
@@ -662,6 +721,24 @@ mod tests {
         assert_eq!(found("坚持“保护、更新、治理”三位一体")[0].2, ["保护", "更新", "治理"]);
         assert_eq!(found("探索形成了“三事分流”议事机制")[0].1, parts(&[(3, "事")]));
         assert!(found("完善“12345”热线工作机制").is_empty());
+    }
+
+    #[test]
+    fn members_joined_by_and_in_brackets_or_after_a_gloss_word() {
+        assert_eq!(
+            found("建立“三张清单”,包括需求清单、资源清单和项目清单。")[0].2,
+            ["需求清单", "资源清单", "项目清单"]
+        );
+        assert_eq!(found("推行“三微治理”(微网格、微议事、微服务)。")[0].2, ["微网格", "微议事", "微服务"]);
+        let f = found("发挥“五老”作用,邀请老党员、老干部、老战士、老专家、老教师参与。");
+        assert_eq!(f[0].2, ["老党员", "老干部", "老战士", "老专家", "老教师"]);
+        // The last member without the predicate or the slogan said again.
+        assert_eq!(found("推进“三治融合”,即自治、法治、德治相结合。")[0].2, ["自治", "法治", "德治"]);
+        assert_eq!(found("推进“三治融合”,即自治、法治、德治“三治”相结合。")[0].2, ["自治", "法治", "德治"]);
+        assert_eq!(found("“两新”:是指大规模设备更新和消费品以旧换新。")[0].2, ["大规模设备更新", "消费品以旧换新"]);
+        // A list of another count, or a list far after the slogan, is not its members.
+        assert!(found("推行“三微治理”,包括微网格、微议事。")[0].2.is_empty());
+        assert!(found("推行“三微治理”,社区还开展了走访、慰问、义诊等活动。")[0].2.is_empty());
     }
 
     #[test]
