@@ -19,7 +19,7 @@ fn is_chain_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 /// Characters that never stand in a unit: function words, measure words of quantities, dates.
-const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几对池种些家样批项岁天周期分秒时点只顿块段姐哥";
+const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几半对池种些家样批项岁天周期分秒时点只顿块段姐哥";
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
@@ -234,6 +234,12 @@ impl Formulas {
             return None;
         }
         let after = &inner[numeral.len_utf8()..];
+        // A measure word is no unit: what it measures is (“三张清单”: 清单, “五个一”: 一, “四支队伍”: 队伍).
+        if let Some(measured) = CLASSIFIERS.iter().find_map(|c| after.strip_prefix(*c)).filter(|m| !m.is_empty()) {
+            let first = measured.chars().next()?;
+            let fits = measured == "一" || !is_chain_numeral(first) && !NOT_UNITS.contains(first);
+            return (n >= 2 && fits).then(|| (close, vec![(n, measured.into())]));
+        }
         let counted = after.strip_prefix('大').filter(|u| !u.is_empty());
         let first = counted.unwrap_or(after).chars().next()?;
         // What a number counts is one character (“三会制度”: 会, “两山议事会”: 山) unless said with 大 (五大兴区战役)
@@ -247,6 +253,9 @@ impl Formulas {
         (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| (close, vec![(n, unit.into())]))
     }
 }
+
+/// Measure words between a number and what it counts in a slogan's name.
+const CLASSIFIERS: &[char] = &['个', '张', '支', '项', '条', '类', '件', '套', '份', '本'];
 
 /// Short names of policies that the general dictionary also has as words.
 const DICTIONARY_SLOGANS: &[&str] =
@@ -376,7 +385,10 @@ fn quoted_phrase(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)
     // 个 marks the count: without it a quoted name merely begins with a numeral (“四川云教”, “十四五”).
     let counted = inner[numeral.len_utf8()..].strip_prefix('个')?;
     let len = counted.chars().count();
-    ((2..=8).contains(&len) && counted.chars().all(is_cjk)).then(|| (close, vec![(n, counted.to_string())]))
+    // “两个多月”, “三个半小时”: a quantity.
+    let quantity = counted.starts_with(['多', '余', '几', '半']);
+    ((2..=8).contains(&len) && counted.chars().all(is_cjk) && !quantity)
+        .then(|| (close, vec![(n, counted.to_string())]))
 }
 
 /// What the text enumerates for a single-number formula: the list just before it (经济圈、生活圈、治理圈
@@ -494,8 +506,8 @@ const GLOSSES: &[&str] = &[
     "组建",
     "聚焦",
 ];
-/// Longest stretch, in characters, between a formula and the comma before its gloss (`机制`, `作用`, `工作法`).
-const MAX_GLOSS_LEAD_CHARS: usize = 4;
+/// Longest stretch, in characters, between a formula and its gloss (`机制,整合…`, `作用,邀请…`, `网格治理工作法:…`).
+const MAX_GLOSS_LEAD_CHARS: usize = 8;
 /// What the last member of a list may be followed by without it being part of the member: `德治相结合`,
 /// `社会慈善资源联动`.
 const MEMBER_PREDICATES: &[&str] =
@@ -505,6 +517,8 @@ const MEMBER_PREDICATES: &[&str] =
 /// the end of the clause.
 fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
     let rest = text[start..].strip_prefix('”').unwrap_or(&text[start..]);
+    // The words between the slogan and its gloss (`“四早”工程:…`) may close the last member again (`…早诊治工程`).
+    let mut named = "";
     let (from, end) = if let Some(inner) = rest.strip_prefix('(') {
         let from = text.len() - inner.len();
         let Some(close) = inner.find(')') else { return Vec::new() };
@@ -521,9 +535,12 @@ fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
             };
             Some(text.len() - after.len())
         };
-        let from = glossed(rest)
-            .or_else(|| glossed(rest.strip_prefix(',')?))
-            .or_else(|| glossed(rest[lead?..].strip_prefix(',')?).filter(|_| lead.is_some_and(|l| l > 0)));
+        let after_lead = |r: &'a str| glossed(r).or_else(|| glossed(r.strip_prefix(',')?));
+        let from = after_lead(rest).or_else(|| {
+            let lead = lead.filter(|&l| l > 0)?;
+            named = &rest[..lead];
+            after_lead(&rest[lead..])
+        });
         let Some(from) = from else { return Vec::new() };
         let end = text[from..].find([',', '。', ';', '\n', '!', '?', '(']).map_or(text.len(), |i| from + i);
         (from, end)
@@ -533,11 +550,6 @@ fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let mut items = split_on(span, '、', from);
-    // A verb before the first item is no part of it, unless every item begins so (即聚焦民生、聚焦治理).
-    let second_opening = items.get(1).and_then(|r| text[r.clone()].chars().next());
-    if second_opening != text[items[0].clone()].chars().next() {
-        trim_first(text, &mut items);
-    }
     if let Some(last) = items.last_mut() {
         // A quoted mention of the formula again (`德治“三治”相结合`) or a predicate after the last member.
         let mut member = &text[last.clone()];
@@ -547,7 +559,15 @@ fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
         while let Some(cut) = MEMBER_PREDICATES.iter().find_map(|p| member.strip_suffix(p)).filter(|m| !m.is_empty()) {
             member = cut;
         }
+        if let Some(cut) = member.strip_suffix(named).filter(|m| !named.is_empty() && !m.is_empty()) {
+            member = cut;
+        }
         last.end = last.start + member.len();
+    }
+    // A verb before the first item is no part of it, unless every item begins so (即聚焦民生、聚焦治理).
+    let second_opening = items.get(1).and_then(|r| text[r.clone()].chars().next());
+    if second_opening != text[items[0].clone()].chars().next() {
+        trim_first(text, &mut items);
     }
     items
 }
@@ -569,8 +589,12 @@ fn trim_first(text: &str, items: &mut [Range<usize>]) {
     if let (1, Some(other)) = (lengths.len(), others.first()) {
         let len = text[other.clone()].chars().count();
         let first_text = &text[first.clone()];
-        let same_ending = first_text.chars().last() == text[other.clone()].chars().last();
-        if first_text.chars().count() > len && same_ending {
+        let other_text = &text[other.clone()];
+        let same_ending = first_text.chars().last() == other_text.chars().last();
+        // 重大慢性病综合防治早预防 beside 早干预, 早发现: the tail of the others' length opens as they do.
+        let tail = first_text.char_indices().rev().nth(len - 1).map_or("", |(i, _)| &first_text[i..]);
+        let same_opening = others.iter().all(|o| text[o.clone()].chars().next() == tail.chars().next());
+        if first_text.chars().count() > len && (same_ending || same_opening) {
             let cut = first_text.char_indices().rev().nth(len - 1).map_or(0, |(i, _)| i);
             first.start += cut;
         }
@@ -739,6 +763,20 @@ mod tests {
         // A list of another count, or a list far after the slogan, is not its members.
         assert!(found("推行“三微治理”,包括微网格、微议事。")[0].2.is_empty());
         assert!(found("推行“三微治理”,社区还开展了走访、慰问、义诊等活动。")[0].2.is_empty());
+        // The name said again after the last member; the first cut to the others' length.
+        let f = found("实施“四早”工程:重大慢性病综合防治早预防、早干预、早发现、早诊治工程。");
+        assert_eq!(f[0].2, ["早预防", "早干预", "早发现", "早诊治"]);
+    }
+
+    #[test]
+    fn a_measure_word_is_no_unit_of_a_slogan() {
+        let f = found("推行“四个一”网格治理工作法:一张网格地图、一支网格队伍、一个信息平台、一套考核机制。");
+        assert_eq!(f[0].1, parts(&[(4, "一")]));
+        assert_eq!(f[0].2, ["一张网格地图", "一支网格队伍", "一个信息平台", "一套考核机制"]);
+        let rows = found("建立“三张清单”,打造“四支队伍”“五项机制”。");
+        let units: Vec<&str> = rows.iter().map(|r| r.1[0].1.as_str()).collect();
+        assert_eq!(units, ["清单", "队伍", "机制"]);
+        assert!(found("“两个多月”过去了,“三个半小时”的会。").is_empty(), "quantities");
     }
 
     #[test]
