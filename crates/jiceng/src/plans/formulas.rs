@@ -19,7 +19,8 @@ fn is_chain_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 /// Characters that never stand in a unit: function words, measure words of quantities, dates.
-const NOT_UNITS: &str = "是要的了和与在为年月日号次个名位人户万亿元余多几半对池种些家样批项岁天周期分秒时点只顿块段姐哥";
+const NOT_UNITS: &str =
+    "是要的了和与在为年月日号次个名位人户万亿元余多几半对池种些家样批项岁天周期分秒时点只顿块段姐哥";
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
@@ -319,7 +320,13 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
         return None;
     }
     let after = &rest[len..];
-    // Quoted, the code must close the quote; either way a framework word must follow (12345热线 is a number).
+    // Quoted, the code must close the quote, alone or with its framework word (“344架构”); either way a framework
+    // word must follow (12345热线 is a number).
+    let inside = FRAMEWORK_WORDS.iter().find(|w| after.strip_prefix(*w).is_some_and(|a| a.starts_with('”')));
+    if let (true, Some(word)) = (quoted, inside) {
+        let parts = rest[..len].bytes().map(|b| ((b - b'0') as u32, String::new())).collect();
+        return Some((len + word.len(), parts));
+    }
     if quoted && !after.starts_with('”') {
         return None;
     }
@@ -344,33 +351,34 @@ fn plus_n(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
     let bytes = rest.as_bytes();
     let mut i = 0;
     let mut parts = Vec::new();
-    let mut saw_n = false;
+    let mut letter = None;
     loop {
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         if digits > 0 && digits <= 2 {
             parts.push((value(&rest[i..i + digits])?, String::new()));
             i += digits;
-        } else if bytes.get(i).is_some_and(|&b| b == b'N' || b == b'X') && !parts.is_empty() {
-            saw_n = true;
+        } else if let Some(&b @ (b'N' | b'X' | b'n')) = bytes.get(i).filter(|_| !parts.is_empty()) {
+            letter = Some(b as char);
             i += 1;
         } else {
             return None;
         }
-        if bytes.get(i) != Some(&b'+') || saw_n {
+        if bytes.get(i) != Some(&b'+') || letter.is_some() {
             break;
         }
         i += 1;
     }
     let last = parts.last_mut()?;
-    if saw_n {
-        last.1 = "+N".into();
+    if let Some(letter) = letter {
+        // The open part, as printed: 7+N, 3+X.
+        last.1 = format!("+{letter}");
     }
     if bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
         return None;
     }
     let after = &rest[i..];
     let names_framework = (quoted && after.starts_with('”')) || FRAMEWORK_WORDS.iter().any(|w| after.starts_with(w));
-    (saw_n || parts.len() >= 2 && names_framework).then_some((i, parts))
+    (letter.is_some() || parts.len() >= 2 && names_framework).then_some((i, parts))
 }
 
 /// “三个牢牢把握”, “两个确立”, “四个意识”: a quoted phrase that is a number and what it counts.
@@ -727,6 +735,11 @@ mod tests {
         assert_eq!(found("建立“1+6”工作机制")[0].1, parts(&[(1, ""), (6, "")]));
         assert_eq!(found("落实4+1机制")[0].0, "4+1");
         assert_eq!(found("党建统领“141”基层智治体系")[0].1, parts(&[(1, ""), (4, ""), (1, "")]));
+        // The framework word inside the quotation; the open part as printed.
+        let rows = found("按照“344架构”推进,提炼出“12345工作思路”,构建“3+X”服务体系。");
+        let texts: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(texts, ["344架构", "12345工作思路", "3+X"]);
+        assert_eq!(rows[2].1, parts(&[(3, "+X")]));
         for text in ["算得1+1等于2", "拨打“12345”热线", "“3+2”"] {
             let hits = found(text);
             assert!(hits.is_empty() || text == "“3+2”", "{text}: {hits:?}");
