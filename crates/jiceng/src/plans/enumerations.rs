@@ -101,21 +101,41 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
     }
     // 首先 alone is a way of speaking, not a list.
     lists.retain(|list| list[0].style != Style::Sequence || list.len() >= 2);
-    // An item ends at the next marker of its style in its paragraph (of its own list, or of a list of the same
-    // style that starts there), else at the paragraph's end.
-    let mut next_of_style: HashMap<(Style, usize), Vec<usize>> = HashMap::new();
-    for list in &lists {
-        for marker in list {
-            next_of_style.entry((marker.style, marker.paragraph)).or_default().push(marker.range.start);
+    // An item ends at the next marker in its paragraph of its own style (its list's next item, or a list of the
+    // same style starting anew) or of a list begun before its own (the outline above it going on: （二） after
+    // 二要…, 二是 after the 首先…其次… inside 一是); else at the paragraph's end. Before a list starting anew, it
+    // ends with the sentence before the new list's lead-in (下半年要做好三件事:).
+    let first_of_list: Vec<usize> = lists.iter().map(|list| list[0].range.start).collect();
+    let mut in_paragraph: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for (list_index, list) in lists.iter().enumerate() {
+        for (k, marker) in list.iter().enumerate() {
+            in_paragraph
+                .entry(marker.paragraph)
+                .or_default()
+                .push((marker.range.start, list_index * 2 + usize::from(k == 0)));
         }
     }
-    next_of_style.values_mut().for_each(|starts| starts.sort_unstable());
+    in_paragraph.values_mut().for_each(|starts| starts.sort_unstable());
     let mut items = Vec::new();
     for (list_index, list) in lists.iter().enumerate() {
         for marker in list {
-            let starts = &next_of_style[&(marker.style, marker.paragraph)];
-            let next = starts.partition_point(|&s| s <= marker.range.start);
-            let end = starts.get(next).copied().unwrap_or(paragraphs[marker.paragraph].end);
+            let later = &in_paragraph[&marker.paragraph];
+            let after = later.partition_point(|&(s, _)| s <= marker.range.start);
+            let ending = later[after..].iter().find(|&&(_, tag)| {
+                let other = tag / 2;
+                lists[other][0].style == marker.style || first_of_list[other] < first_of_list[list_index]
+            });
+            let end = match ending {
+                Some(&(start, tag)) if tag % 2 == 1 => {
+                    // A new list: end with the last sentence before its lead-in, if one ended after the marker.
+                    let between = &text[marker.range.end..start];
+                    between
+                        .rfind(['。', ';', '!', '?'])
+                        .map_or(start, |i| marker.range.end + i + between[i..].chars().next().map_or(0, char::len_utf8))
+                }
+                Some(&(start, _)) => start,
+                None => paragraphs[marker.paragraph].end,
+            };
             let end = marker.range.start + text[marker.range.start..end].trim_end().len();
             items.push(Item {
                 list: list_index,
@@ -132,13 +152,23 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
 /// The ordinal and length in bytes of the enumeration marker that `paragraph` opens with (一是, (一), 1., ①,
 /// 首先 …), if any.
 pub(crate) fn leading_marker(paragraph: &str) -> Option<(u32, usize)> {
+    styled_leading_marker(paragraph).map(|(_, n, len)| (n, len))
+}
+
+fn styled_leading_marker(paragraph: &str) -> Option<(Style, u32, usize)> {
     let first = paragraph.chars().next()?;
     circled(first)
-        .map(|n| (n, first.len_utf8()))
-        .or_else(|| paren_marker(paragraph).map(|(_, n, len)| (n, len)))
-        .or_else(|| chinese_marker(paragraph, true).map(|(_, n, len)| (n, len)))
-        .or_else(|| arabic_marker(paragraph).map(|(_, n, len)| (n, len)))
-        .or_else(|| sequence_marker(paragraph, 0))
+        .map(|n| (Style::Circled, n, first.len_utf8()))
+        .or_else(|| paren_marker(paragraph))
+        .or_else(|| chinese_marker(paragraph, true))
+        .or_else(|| arabic_marker(paragraph))
+        .or_else(|| sequence_marker(paragraph, 0).map(|(n, len)| (Style::Sequence, n, len)))
+}
+
+/// Whether `paragraph` opens with the next item of a list in `previous` (`…二是…;` then a line `三是…`).
+pub(crate) fn continues_list(previous: &str, paragraph: &str) -> bool {
+    let Some((style, n, _)) = styled_leading_marker(paragraph).filter(|&(_, n, _)| n >= 2) else { return false };
+    markers_in(previous, 0..previous.len()).iter().any(|&(s, m, _)| s == style && m + 1 == n)
 }
 
 /// Markers in one paragraph: (style, ordinal, byte range of the marker).
@@ -231,8 +261,13 @@ fn arabic_marker(rest: &str) -> Option<(Style, u32, usize)> {
     }
     let n = value(&rest[..len]).filter(|n| (1..=MAX_ORDINAL).contains(n))?;
     let after = &rest[len..];
-    let style = match after.chars().next()? {
-        '.' if !after[1..].starts_with(|c: char| c.is_ascii_digit()) => Style::ArabicDot,
+    let sign = after.chars().next()?;
+    // 1、2月份, 3、4号楼, a decimal with a stray space (2. 5万元): numbers, not markers.
+    if after[sign.len_utf8()..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let style = match sign {
+        '.' => Style::ArabicDot,
         '、' => Style::ArabicComma,
         ')' => Style::ArabicParen,
         _ => return None,
@@ -313,6 +348,35 @@ mod tests {
         assert!(lists("推动一、二、三产业融合。").is_empty());
         assert!(lists("打通服务群众最后一公里。首先,要感谢大家。").is_empty());
         assert!(lists("2025年1.5亿元").is_empty());
+    }
+
+    #[test]
+    fn an_item_ends_before_a_new_list_and_where_the_outline_above_goes_on() {
+        let text = "上半年做了两件事:一是完成改造,二是建成食堂。下半年要做好三件事:一是抓安全,二是抓服务。";
+        let ends: Vec<String> = lists(text).into_iter().map(|l| l.2).collect();
+        assert_eq!(ends, ["一是完成改造", "二是建成食堂", "一是抓安全,", "二是抓服务。"]);
+        let paras: Vec<Range<usize>> = paragraphs(text).collect();
+        let second = &items(text, &paras, std::slice::from_ref(&(0..text.len())))[1];
+        assert_eq!(&text[second.range.clone()], "二是建成食堂。", "the next list's lead-in is not in it");
+        let text = "(一)强化责任。一要压实责任;二要建立清单,逐项销号。(二)强化考核。一要定期督查。";
+        let paras: Vec<Range<usize>> = paragraphs(text).collect();
+        let found = items(text, &paras, std::slice::from_ref(&(0..text.len())));
+        let second = found.iter().find(|i| &text[i.marker.clone()] == "二要").unwrap();
+        assert_eq!(&text[second.range.clone()], "二要建立清单,逐项销号。");
+        let text = "一是加强领导,首先要统一思想,其次要明确分工。二是完善机制。";
+        let paras: Vec<Range<usize>> = paragraphs(text).collect();
+        let found = items(text, &paras, std::slice::from_ref(&(0..text.len())));
+        let then = found.iter().find(|i| &text[i.marker.clone()] == "其次").unwrap();
+        assert_eq!(&text[then.range.clone()], "其次要明确分工。");
+    }
+
+    #[test]
+    fn numbers_joined_by_a_comma_are_no_markers() {
+        assert!(lists("1、2月份开展招聘会。\n3、4号楼的居民也参加了。\n2. 5万元资金已到位。").is_empty());
+        assert!(continues_list("一是建强阵地;二是实施机制;", "三是打造品牌。"));
+        assert!(
+            !continues_list("一是建强阵地;", "三是打造品牌。") && !continues_list("一要建强阵地;", "二是打造品牌。")
+        );
     }
 
     #[test]

@@ -145,7 +145,9 @@ fn statement_end(text: &str, paras: &[Range<usize>], start: usize) -> usize {
         let quoted = paragraph.starts_with(['“', '"']);
         let ordinal = crate::plans::enumerations::leading_marker(paragraph).map(|(n, _)| n);
         listing |= k == at + 1 && ordinal == Some(1);
-        let continues = quoted || listing && ordinal.is_some();
+        // A list of the statement going on in a paragraph of its own (`……二是……;` then `三是……`).
+        let next_item = crate::plans::enumerations::continues_list(&text[paras[k - 1].clone()], paragraph);
+        let continues = quoted || next_item || listing && ordinal.is_some();
         if !continues {
             break;
         }
