@@ -25,6 +25,8 @@ enum Style {
     Di,
     /// 首先 其次 再次 最后
     Sequence,
+    /// 其一
+    Qi,
     /// (一)
     ParenChinese,
     /// 一、
@@ -88,6 +90,18 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
         {
             marker.ordinal = last + 1;
         }
+        // 其次, 最后 after 第一 go on from its list (第一,…其次,…最后,…).
+        if marker.style == Style::Sequence
+            && marker.ordinal >= 2
+            && open.get(&Style::Sequence).is_none_or(|&(_, _, s)| s != section)
+            && let Some((list, last, s)) = open.get_mut(&Style::Di)
+            && *s == section
+            && *last + 1 == marker.ordinal
+        {
+            *last = marker.ordinal;
+            lists[*list].push(marker);
+            continue;
+        }
         match open.get_mut(&marker.style) {
             Some((list, last, s)) if marker.ordinal > *last && *s == section => {
                 *last = marker.ordinal;
@@ -123,7 +137,9 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
             let after = later.partition_point(|&(s, _)| s <= marker.range.start);
             let ending = later[after..].iter().find(|&&(_, tag)| {
                 let other = tag / 2;
-                lists[other][0].style == marker.style || first_of_list[other] < first_of_list[list_index]
+                other == list_index
+                    || lists[other][0].style == marker.style
+                    || first_of_list[other] < first_of_list[list_index]
             });
             let end = match ending {
                 Some(&(start, tag)) if tag % 2 == 1 => {
@@ -220,9 +236,10 @@ fn paren_marker(rest: &str) -> Option<(Style, u32, usize)> {
 
 /// `一是`, `一要`, `第一,`, and at the start of a line `一、`.
 fn chinese_marker(rest: &str, line_start: bool) -> Option<(Style, u32, usize)> {
-    let (numeral_at, style_hint) = match rest.strip_prefix('第') {
-        Some(after) => (after, Some(Style::Di)),
-        None => (rest, None),
+    let (numeral_at, style_hint) = match (rest.strip_prefix('第'), rest.strip_prefix('其')) {
+        (Some(after), _) => (after, Some(Style::Di)),
+        (_, Some(after)) => (after, Some(Style::Qi)),
+        _ => (rest, None),
     };
     let len = chinese_len(numeral_at);
     if len == 0 {
@@ -233,11 +250,11 @@ fn chinese_marker(rest: &str, line_start: bool) -> Option<(Style, u32, usize)> {
     let after = &numeral_at[len..];
     let prefix = rest.len() - numeral_at.len() + len;
     let next = after.chars().next()?;
-    if style_hint == Some(Style::Di) {
-        // 第一, 第二:, 第一要 — but not 第一书记, 第一次, 第一批.
+    if let Some(style) = style_hint {
+        // 第一, 第二:, 第一要, 其一, — but not 第一书记, 第一次, 第一批, 其一生.
         return match next {
-            ',' | '、' | ':' | ' ' => Some((Style::Di, n, prefix)),
-            '要' | '是' => Some((Style::Di, n, prefix + next.len_utf8())),
+            ',' | '、' | ':' | ' ' => Some((style, n, prefix)),
+            '要' | '是' => Some((style, n, prefix + next.len_utf8())),
             _ => None,
         };
     }
@@ -395,6 +412,12 @@ mod tests {
             [1, 2, 3, 4]
         );
         assert_eq!(lists("包括①居民;②商户。"), owned(&[(0, 1, "①居民;"), (0, 2, "②商户。")]));
+        assert_eq!(lists("其一,抓党建;其二,抓服务。"), owned(&[(0, 1, "其一,抓党建"), (0, 2, "其二,抓服务")]));
+        assert!(lists("他其一生都在奉献。").is_empty());
+        assert_eq!(
+            lists("第一,抓党建。其次,抓服务。最后,抓培训。"),
+            owned(&[(0, 1, "第一,抓党建"), (0, 2, "其次,抓服务"), (0, 3, "最后,抓培训")])
+        );
         assert_eq!(lists("措施:(1)摸底;(2)建档。"), owned(&[(0, 1, "(1)摸底;"), (0, 2, "(2)建档。")]));
         assert_eq!(lists("一是推进;三是落实。"), owned(&[(0, 1, "一是推进;"), (0, 3, "三是落实。")]));
     }

@@ -226,7 +226,10 @@ impl Formulas {
         if !(2..=8).contains(&inner.chars().count()) || !inner.chars().all(is_cjk) || self.idioms.contains(inner) {
             return None;
         }
-        if is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) {
+        // A word of the dictionary (“八段锦”, “两翼”) is a slogan only when the text defines it (“两翼”即…).
+        let after_quote = &rest[close + '”'.len_utf8()..];
+        let defined = after_quote.strip_prefix(',').unwrap_or(after_quote).starts_with(['即', '指', ':']);
+        if is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) && !defined {
             return None;
         }
         let numeral = inner.chars().next()?;
@@ -790,6 +793,9 @@ mod tests {
         let units: Vec<&str> = rows.iter().map(|r| r.1[0].1.as_str()).collect();
         assert_eq!(units, ["清单", "队伍", "机制"]);
         assert!(found("“两个多月”过去了,“三个半小时”的会。").is_empty(), "quantities");
+        // A word of the dictionary, defined by the text: a slogan.
+        assert!(found("社区有个“四合院”。").is_empty());
+        assert_eq!(found("打造“四合院”,即议事院、文化院、养老院、托育院。")[0].2.len(), 4);
     }
 
     #[test]
