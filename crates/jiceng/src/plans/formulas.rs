@@ -597,8 +597,9 @@ fn trim_first(text: &str, items: &mut [Range<usize>]) {
         }
     }
     let lengths: HashSet<usize> = others.iter().map(|r| text[r.clone()].chars().count()).collect();
-    if let (1, Some(other)) = (lengths.len(), others.first()) {
-        let len = text[other.clone()].chars().count();
+    if let (1, Some(other)) = (lengths.len(), others.first())
+        && let len @ 1.. = text[other.clone()].chars().count()
+    {
         let first_text = &text[first.clone()];
         let other_text = &text[other.clone()];
         let same_ending = first_text.chars().last() == other_text.chars().last();
@@ -795,6 +796,7 @@ mod tests {
         assert!(found("“两个多月”过去了,“三个半小时”的会。").is_empty(), "quantities");
         // A word of the dictionary, defined by the text: a slogan.
         assert!(found("社区有个“四合院”。").is_empty());
+        assert!(found("“两新”:一、,")[0].2.is_empty(), "an empty member after a colon");
         assert_eq!(found("打造“四合院”,即议事院、文化院、养老院、托育院。")[0].2.len(), 4);
     }
 
