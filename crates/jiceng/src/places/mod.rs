@@ -15,7 +15,7 @@ mod villages;
 
 use crate::error::{Error, Result};
 use crate::model::PlaceKind;
-use crate::text::normalize::Normalized;
+use crate::text::normalize::{Normalized, is_cjk};
 use gazetteer::{Form, Gazetteer};
 use lexicon::Lexicon;
 use names::{Names, NamesBuilder, Target};
@@ -25,6 +25,11 @@ use std::ops::Range;
 use suffixes::SuffixModel;
 
 pub(crate) use lexicon::kind_by_name;
+
+/// Suffixes of the villages and communities in the village list, as texts write them.
+const VILLAGE_SUFFIXES: &[&str] = &["社区", "居委会", "居民委员会", "居民区", "村委会", "村民委员会", "村"];
+/// Longest name of a village or community before its suffix, in characters.
+const CHILD_NAME_CHARS: usize = 6;
 
 /// The home region unless configured otherwise: 成都市.
 const DEFAULT_HOME: u64 = 510100000000;
@@ -102,7 +107,7 @@ impl Places {
         let scan =
             recognizer::scan(normalized, &self.names, &self.gazetteer, &self.lexicon, &self.suffixes, &self.user_kinds);
         let resolutions = resolver::resolve(&self.gazetteer, normalized, &scan.mentions, self.home);
-        let mut kept: Vec<(Mention, Option<u32>)> = scan
+        let kept: Vec<(Mention, Option<u32>)> = scan
             .mentions
             .into_iter()
             .zip(resolutions)
@@ -111,35 +116,76 @@ impl Places {
                 Resolution::Dropped => None,
             })
             .collect();
-        let mut taken: Vec<Range<usize>> = kept.iter().map(|(m, _)| m.range.clone()).chain(scan.hidden).collect();
+        let children = self.children_after_townships(normalized, &kept);
+        let mut taken: Vec<Range<usize>> = kept
+            .iter()
+            .map(|(m, _)| m.range.clone())
+            .chain(children.iter().map(|m| m.range.clone()))
+            .chain(scan.hidden)
+            .collect();
         taken.sort_by_key(|r| r.start);
         let found: Vec<Mention> = kept.iter().map(|(m, _)| m.clone()).collect();
         let unlisted = self.suffixes.find(normalized, &self.lexicon, &found, &taken);
-        kept.extend(unlisted.into_iter().map(|m| (m, None)));
-        kept.sort_by_key(|(m, _)| m.range.start);
+        let mut kept: Vec<(Mention, Option<u32>, bool)> = kept
+            .into_iter()
+            .map(|(m, entry)| (m, entry, true))
+            .chain(unlisted.into_iter().map(|(m, a)| (m, None, a)))
+            .chain(children.into_iter().map(|m| (m, None, false)))
+            .collect();
+        kept.sort_by_key(|(m, _, _)| m.range.start);
         // Townships and counties whose villages the gazetteer lacks: where an unlisted community may be found.
         let regions: Vec<u32> = kept
             .iter()
-            .filter_map(|&(_, entry)| entry)
+            .filter_map(|&(_, entry, _)| entry)
             .filter(|&e| matches!(self.gazetteer.entry(e).level, 3 | 4) && !self.gazetteer.lists_villages_under(e))
             .collect();
         kept.into_iter()
-            .map(|(m, entry)| {
+            .filter_map(|(m, entry, attested)| {
                 // Found by its suffix, or a listed name that the text places under a township elsewhere.
                 let community =
                     m.kind == PlaceKind::Community && !matches!(m.source, Source::Landmark | Source::User(_));
                 let mut place = self.found(normalized, m, entry);
-                if community
-                    && entry.is_none()
-                    && !self.gazetteer.villages_complete(0)
-                    && let Some((code, path)) = self.village_elsewhere(&place.name, &regions)
-                {
+                let elsewhere = (community && entry.is_none() && !self.gazetteer.villages_complete(0))
+                    .then(|| self.village_elsewhere(&place.name, &regions))
+                    .flatten();
+                // Unattested by the text (石牌岭社区则…, the second of a list), a community is one when the villages
+                // of a township or county the document names include it.
+                if !attested && elsewhere.is_none() {
+                    return None;
+                }
+                if let Some((code, path)) = elsewhere {
                     place.code = Some(code);
                     place.path = path;
                 }
-                place
+                Some(place)
             })
             .collect()
+    }
+
+    /// Communities right after a township whose villages the default gazetteer lacks, written as the village list
+    /// names them under it, whatever the name (文新街道阳光社区, 粤海街道深圳大学社区: a common word or an
+    /// institution's name, which the suffix model must not take on trust). Unattested: `find` keeps each only when
+    /// the list has it.
+    fn children_after_townships(&self, text: &str, kept: &[(Mention, Option<u32>)]) -> Vec<Mention> {
+        let mut children = Vec::new();
+        for (i, (township, entry)) in kept.iter().enumerate() {
+            let Some(entry) = *entry else { continue };
+            if self.gazetteer.entry(entry).level != 4 || self.gazetteer.lists_villages_under(entry) {
+                continue;
+            }
+            let rest = &text[township.range.end..];
+            let next_place = kept.get(i + 1).map_or(text.len(), |(m, _)| m.range.start);
+            let name_ends = rest.char_indices().take_while(|&(_, c)| is_cjk(c)).skip(2).take(CHILD_NAME_CHARS - 1);
+            let child = name_ends.map(|(at, _)| at).find_map(|at| {
+                let suffix = VILLAGE_SUFFIXES.iter().find(|s| rest[at..].starts_with(**s))?;
+                let range = township.range.end..township.range.end + at + suffix.len();
+                (range.end <= next_place).then_some(range)
+            });
+            if let Some(range) = child {
+                children.push(Mention { range, kind: PlaceKind::Community, source: Source::Unlisted });
+            }
+        }
+        children
     }
 
     /// Code and path of a community the default gazetteer lacks (it lists Sichuan's alone), found among the

@@ -211,14 +211,15 @@ impl SuffixModel {
     }
 
     /// Unlisted places of `text`, outside `taken` (sorted ranges of places found and phrases hidden); `found` are
-    /// the places found so far (sorted), for chains.
+    /// the places found so far (sorted), for chains. Each comes with whether the text attests it; an unattested
+    /// 社区 or 村 is a place only if a list holds it under a division the document names (see `Places::find`).
     pub(crate) fn find(
         &self,
         text: &str,
         lexicon: &Lexicon,
         found: &[Mention],
         taken: &[Range<usize>],
-    ) -> Vec<Mention> {
+    ) -> Vec<(Mention, bool)> {
         let mut candidates: Vec<Candidate> = Vec::new();
         for m in self.automaton.find_iter(text) {
             let suffix = &SUFFIXES[m.pattern().as_usize()];
@@ -258,8 +259,10 @@ impl SuffixModel {
             candidates.iter().filter(|c| !c.needs_evidence || c.evidence).map(|c| &text[c.name.clone()]).collect();
         candidates
             .into_iter()
-            .filter(|c| !c.needs_evidence || attested.contains(&text[c.name.clone()]))
-            .map(|c| Mention { range: c.range, kind: c.kind, source: Source::Unlisted })
+            .map(|c| {
+                let attested = !c.needs_evidence || attested.contains(&text[c.name.clone()]);
+                (Mention { range: c.range, kind: c.kind, source: Source::Unlisted }, attested)
+            })
             .collect()
     }
 }
@@ -387,7 +390,8 @@ mod tests {
 
     fn names(text: &str) -> Vec<(&str, PlaceKind)> {
         let lexicon = Lexicon::builtin();
-        SuffixModel::new().find(text, &lexicon, &[], &[]).into_iter().map(|m| (&text[m.range], m.kind)).collect()
+        let found = SuffixModel::new().find(text, &lexicon, &[], &[]);
+        found.into_iter().filter(|(_, attested)| *attested).map(|(m, _)| (&text[m.range], m.kind)).collect()
     }
 
     #[test]

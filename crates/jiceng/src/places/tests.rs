@@ -285,13 +285,31 @@ fn load_time() {
 }
 
 #[test]
+fn communities_the_village_list_holds_under_a_township_of_the_text() {
+    // Alone, or second in a list, with nothing else showing it is a place.
+    let found = summary("中南路街道开展活动。石牌岭社区则把锅炉房改造。");
+    assert_eq!(found[1], place("石牌岭社区", Community, Some("420106011007")));
+    let found = summary("小白楼街道泰安道社区、承德道社区则组建了服务队。");
+    assert_eq!(found[2], place("承德道社区", Community, Some("120101002007")));
+    // Right after its township, a name that is a common word or an institution's.
+    assert_eq!(summary("文新街道阳光社区开展活动。")[1], place("阳光社区", Community, Some("330106013013")));
+    assert_eq!(summary("粤海街道深圳大学社区开展活动。")[1], place("深圳大学社区", Community, Some("440305007004")));
+    // Not listed under the text's townships: no place, however it looks.
+    assert_eq!(summary("中南路街道开展活动。幸福里社区则把锅炉房改造。").len(), 1);
+    assert!(summary("政府推进居家社区养老服务。").is_empty());
+}
+
+#[test]
 fn a_community_of_another_province_is_settled_by_its_township_in_the_text() {
     let found = find_with(&PLACES, "广州市天河区石牌街道穗园社区党委书记孙明芳");
     assert_eq!(found[3].path, ["广东省", "广州市", "天河区", "石牌街道", "穗园社区"]);
     // No township named: a name found in any province stays unsettled; under another township it is not there.
     assert_eq!(summary("穗园社区党委书记孙明芳")[0], place("穗园社区", Community, None));
-    let elsewhere = summary("广州市天河区五山街道。穗园社区开展活动");
+    let elsewhere = summary("广州市越秀区北京街道。穗园社区党委书记孙明芳");
     assert!(elsewhere.iter().all(|p| p.2.as_deref() != Some("440106006034")), "{elsewhere:?}");
+    // Under its county, though the text names another township of it.
+    let county = summary("广州市天河区五山街道。穗园社区开展活动");
+    assert_eq!(county[3], place("穗园社区", Community, Some("440106006034")));
     // Shanghai's residents' committees are written 居委会 or 居民委员会.
     let found = find_with(&PLACES, "上海市徐汇区虹梅街道华悦家园居委会");
     assert_eq!(found[3].path.last().map(String::as_str), Some("华悦家园居委会"));
