@@ -514,7 +514,8 @@ pub(crate) fn village_short(name: &str) -> Option<(Cow<'_, str>, &str)> {
             return Some((Cow::Borrowed(short), short.strip_suffix('村').unwrap_or(short)));
         }
     }
-    for ending in ["居民委员会", "居委会"] {
+    // Shanghai's texts say 居民区 for the 居委会 of the lists.
+    for ending in ["居民委员会", "居委会", "居民区"] {
         if let Some(base) = name.strip_suffix(ending) {
             return Some((Cow::Owned(format!("{base}居委会")), base));
         }

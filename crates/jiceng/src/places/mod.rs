@@ -130,7 +130,7 @@ impl Places {
             .into_iter()
             .map(|(m, entry)| (m, entry, true))
             .chain(unlisted.into_iter().map(|(m, a)| (m, None, a)))
-            .chain(children.into_iter().map(|m| (m, None, false)))
+            .chain(children.into_iter().map(|m| (m, None, true)))
             .collect();
         kept.sort_by_key(|(m, _, _)| m.range.start);
         // Townships and counties whose villages the gazetteer lacks: where an unlisted community may be found.
@@ -164,8 +164,7 @@ impl Places {
 
     /// Communities right after a township whose villages the default gazetteer lacks, written as the village list
     /// names them under it, whatever the name (文新街道阳光社区, 粤海街道深圳大学社区: a common word or an
-    /// institution's name, which the suffix model must not take on trust). Unattested: `find` keeps each only when
-    /// the list has it.
+    /// institution's name, which the suffix model must not take on trust).
     fn children_after_townships(&self, text: &str, kept: &[(Mention, Option<u32>)]) -> Vec<Mention> {
         let mut children = Vec::new();
         for (i, (township, entry)) in kept.iter().enumerate() {
@@ -175,11 +174,24 @@ impl Places {
             }
             let rest = &text[township.range.end..];
             let next_place = kept.get(i + 1).map_or(text.len(), |(m, _)| m.range.start);
-            let name_ends = rest.char_indices().take_while(|&(_, c)| is_cjk(c)).skip(2).take(CHILD_NAME_CHARS - 1);
-            let child = name_ends.map(|(at, _)| at).find_map(|at| {
-                let suffix = VILLAGE_SUFFIXES.iter().find(|s| rest[at..].starts_with(**s))?;
-                let range = township.range.end..township.range.end + at + suffix.len();
-                (range.end <= next_place).then_some(range)
+            // Longest first, as the village list names it under the township; a village of one character and 村
+            // (余村) too.
+            let name_ends: Vec<usize> = rest
+                .char_indices()
+                .take_while(|&(_, c)| is_cjk(c))
+                .skip(1)
+                .take(CHILD_NAME_CHARS)
+                .map(|(at, _)| at)
+                .collect();
+            let child = name_ends.into_iter().rev().find_map(|at| {
+                let one = rest[..at].chars().nth(1).is_none();
+                VILLAGE_SUFFIXES.iter().filter(|s| !one || **s == "村").find_map(|suffix| {
+                    let range = township.range.end..township.range.end + at + suffix.len();
+                    let listed = rest[at..].starts_with(suffix)
+                        && range.end <= next_place
+                        && self.village_elsewhere(&text[range.clone()], &[entry]).is_some();
+                    listed.then_some(range)
+                })
             });
             if let Some(range) = child {
                 children.push(Mention { range, kind: PlaceKind::Community, source: Source::Unlisted });

@@ -160,6 +160,17 @@ pub(crate) fn scan(
             if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c)) || begins_name {
                 continue;
             }
+            if is_demonym(rest) || is_persons_name(text, range.clone(), rest) {
+                scan.hidden.push(range);
+                continue;
+            }
+        }
+        // 平安街道创建, 幸福社区建设: a campaign's goal named like a division, not the division.
+        if (rest.starts_with("建设") || rest.starts_with("创建"))
+            && CAMPAIGN_WORDS.iter().any(|w| text[range.clone()].starts_with(w))
+        {
+            scan.hidden.push(range);
+            continue;
         }
         // Short forms, full names of three characters or fewer below the city (大兴区 in 五大兴区战役, 和县 in
         // 市和县级) and village names (代化社区 in 现代化社区) may be pieces of other words.
@@ -170,6 +181,36 @@ pub(crate) fn scan(
         scan.mentions.push(Mention { range, kind, source: Source::Division { candidates, form, fragment } });
     }
     scan
+}
+
+/// Words that begin the goals of campaigns (平安街道创建, 文明村镇建设).
+const CAMPAIGN_WORDS: &[&str] =
+    &["平安", "幸福", "文明", "和谐", "美丽", "智慧", "法治", "绿色", "健康", "宜居", "共建"];
+
+/// What may follow a place's short form and 人 without making a demonym: the place's own bodies and affairs
+/// (四川人民, 成都人大, 北京人口, 成都人社局, 成都人才, 成都人居, 北京人家).
+const AFTER_REN: &str = "民大口社才员家居工造文和";
+
+/// 湖南人, 广东籍: where a person is from, not a place the text is about.
+fn is_demonym(rest: &str) -> bool {
+    let person = rest.strip_prefix('人').is_some_and(|r| !r.starts_with(|c| AFTER_REN.contains(c)));
+    person || rest.starts_with('籍')
+}
+
+/// Role words that end right before a person's name (网格员王成都, 书记李长春).
+const ROLE_ENDINGS: &str = "员长记任民师者生警";
+
+/// The most common surnames, which given names of two characters follow (王成都, 李长春).
+const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤";
+
+/// 网格员王成都, 李长春说: a common surname before a short form, after a role or before a speech verb, makes a
+/// person's name.
+fn is_persons_name(text: &str, range: Range<usize>, rest: &str) -> bool {
+    let mut before = text[..range.start].chars().rev();
+    let (Some(surname), previous) = (before.next(), before.next()) else { return false };
+    let named = previous.is_some_and(|c| ROLE_ENDINGS.contains(c) || c == '、')
+        || ["说", "表示", "介绍", "告诉"].iter().any(|v| rest.starts_with(v));
+    named && COMMON_SURNAMES.contains(surname)
 }
 
 /// Ends of the names of associations and societies, which run on for some words after the country's name.

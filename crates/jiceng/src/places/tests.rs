@@ -294,6 +294,9 @@ fn communities_the_village_list_holds_under_a_township_of_the_text() {
     // Right after its township, a name that is a common word or an institution's.
     assert_eq!(summary("文新街道阳光社区开展活动。")[1], place("阳光社区", Community, Some("330106013013")));
     assert_eq!(summary("粤海街道深圳大学社区开展活动。")[1], place("深圳大学社区", Community, Some("440305007004")));
+    // A village of one character and 村; Shanghai's 居民区 for the list's 居委会.
+    assert_eq!(summary("天荒坪镇余村开展活动。")[1], place("余村", Community, Some("330523108204")));
+    assert_eq!(summary("陆家嘴街道梅园一村居民区开展活动。")[1], place("梅园一村居民区", Community, Some("310115005001")));
     // Not listed under the text's townships: no place, however it looks.
     assert_eq!(summary("中南路街道开展活动。幸福里社区则把锅炉房改造。").len(), 1);
     assert!(summary("政府推进居家社区养老服务。").is_empty());
@@ -401,4 +404,18 @@ fn a_common_name_placed_by_its_chain_is_the_same_place_again_later() {
 fn a_short_form_that_begins_a_communitys_name_is_not_the_province() {
     assert!(summary("吉林社区地处汉口").iter().all(|p| p.1 != Province), "{:?}", summary("吉林社区地处汉口"));
     assert_eq!(summary("四川省成都市")[0].1, Province);
+}
+
+#[test]
+fn where_people_come_from_and_peoples_names_are_no_places() {
+    assert!(summary("他是土生土长的湖南人,广东籍的居民也来了。").is_empty());
+    assert!(summary("网格员王成都、李长春参加活动。李长春说,好。").is_empty());
+    // The place's own bodies, and the place where a person is.
+    let found = summary("四川人民政府和成都人大。住在成都的王大爷。");
+    assert_eq!(found.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["四川", "成都", "成都"]);
+}
+
+#[test]
+fn the_goal_of_a_campaign_named_like_a_division_is_none() {
+    assert!(summary("推进幸福社区建设和平安街道创建。").is_empty());
 }
