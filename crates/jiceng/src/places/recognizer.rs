@@ -112,7 +112,9 @@ pub(crate) fn scan(
             Target::Landmark(l) => Some(*l),
             _ => None,
         });
-        if let Some(landmark) = landmark {
+        // 芙蓉街社区, 翠湖社区: a landmark's name beginning a community's or a street's is that division's.
+        let names_division = ["社区", "街道", "村委会", "居委会"].iter().any(|w| rest.starts_with(w));
+        if let Some(landmark) = landmark.filter(|_| !names_division) {
             let kind = lexicon.landmarks[landmark as usize].1;
             scan.mentions.push(Mention { range, kind, source: Source::Landmark });
             continue;

@@ -70,6 +70,9 @@ const SUFFIXES: &[Suffix] = &[
     around("城家故老下返回同异他", "村镇愁亲土贤情音下", suffix("乡", Township, 4, Parent)),
     suffix("小区", Estate, 6, Nothing),
     suffix("花园", Estate, 4, Nothing),
+    suffix("家园", Estate, 4, Nothing),
+    suffix("公寓", Estate, 4, Nothing),
+    around("", "区", suffix("苑", Estate, 4, Nothing)),
     suffix("院落", Estate, 4, Nothing),
     suffix("新区", Zone, 4, Boundary),
     suffix("高新区", Zone, 4, Boundary),
@@ -97,6 +100,18 @@ const SUFFIXES: &[Suffix] = &[
     suffix("森林公园", Landmark, 5, Nothing),
     suffix("湿地公园", Landmark, 5, Nothing),
     suffix("历史文化街区", Landmark, 5, Nothing),
+    suffix("大街", Landmark, 4, Nothing),
+    suffix("教堂", Landmark, 4, Nothing),
+    suffix("纪念碑", Landmark, 5, Nothing),
+    suffix("纪念塔", Landmark, 5, Nothing),
+    suffix("遗址", Landmark, 5, Nothing),
+    suffix("遗址公园", Landmark, 5, Nothing),
+    suffix("湿地", Landmark, 4, Nothing),
+    suffix("水库", Landmark, 4, Nothing),
+    suffix("书院", Landmark, 4, Nothing),
+    suffix("古城", Landmark, 4, Nothing),
+    suffix("石窟", Landmark, 4, Nothing),
+    suffix("陈列馆", Landmark, 6, Nothing),
     suffix("绿道", Landmark, 4, Nothing),
     suffix("博物馆", Landmark, 6, Nothing),
     suffix("图书馆", Landmark, 6, Nothing),
@@ -123,13 +138,14 @@ const LEADING: &str = "向同跟";
 
 /// Characters a name does not begin with (measure words, prepositions, adverbs, one-character verbs: 条道路,
 /// 只靠社区, 建铁路).
-const NOT_FIRST: &str = "条批级万亿个项座所家处种类次名位户套栋幢层期同跟向只靠也都才再更很最不没未曾正刚便仅均皆建做补通探闯上进抓促推提加";
+const NOT_FIRST: &str = "条批级万亿个项座所家处种类次名位户套栋幢层期同跟向只靠也都才再更很最不没未曾正刚便仅均皆建做补通探闯上进抓促推提加看";
 
 /// Last characters that make a name an area or a concept rather than a name (景区社区, 精准化社区, 跨省域).
-const NOT_LAST: &str = "区市县省镇乡化性式型级类域";
+const NOT_LAST: &str = "区市县省镇乡化性式型级类域址";
 
 /// Verbs that stand right before a place's name and are no part of it (紧邻翠湖公园, 依托潘安湖湿地公园).
-const VERBS_BEFORE_NAMES: &[&str] = &["紧邻", "毗邻", "依托", "位于", "建成", "打造", "新建", "改造", "提升", "辖区"];
+const VERBS_BEFORE_NAMES: &[&str] =
+    &["紧邻", "毗邻", "依托", "位于", "建成", "打造", "新建", "改造", "提升", "辖区", "解锁", "走进", "来到"];
 
 /// Name endings that let a name begin with a common word (建设路, 人民南路 are names though 建设 is common).
 const NAME_ENDINGS: &str = "路街里巷桥湾坝沟坪园苑院楼山湖河江南北东西门口塘池堰";

@@ -419,3 +419,14 @@ fn where_people_come_from_and_peoples_names_are_no_places() {
 fn the_goal_of_a_campaign_named_like_a_division_is_none() {
     assert!(summary("推进幸福社区建设和平安街道创建。").is_empty());
 }
+
+#[test]
+fn landmarks_of_other_provinces_and_their_suffixes() {
+    let found = summary("武汉黄鹤楼、重庆洪崖洞游客多。游客来到中央大街、索菲亚教堂和防洪纪念塔。");
+    let landmarks: Vec<&str> = found.iter().filter(|p| p.1 == Landmark).map(|p| p.0.as_str()).collect();
+    assert_eq!(landmarks, ["黄鹤楼", "洪崖洞", "中央大街", "索菲亚教堂", "防洪纪念塔"]);
+    let found = summary("居民住在嘉绿苑、竞舟北苑和华悦家园。");
+    assert!(found.iter().all(|p| p.1 == PlaceKind::Estate) && found.len() == 3, "{found:?}");
+    // Kinds of things, not names: no place.
+    assert!(summary("保护湿地,整治病险水库,共建美好家园,参观革命旧址遗址。").is_empty());
+}
