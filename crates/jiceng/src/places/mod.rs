@@ -117,6 +117,9 @@ impl Places {
             })
             .collect();
         let children = self.children_after_townships(normalized, &kept);
+        let inside_child =
+            |m: &Mention| children.iter().any(|c| c.range.start <= m.range.start && m.range.end <= c.range.end);
+        let kept: Vec<(Mention, Option<u32>)> = kept.into_iter().filter(|(m, _)| !inside_child(m)).collect();
         let mut taken: Vec<Range<usize>> = kept
             .iter()
             .map(|(m, _)| m.range.clone())
@@ -173,7 +176,13 @@ impl Places {
                 continue;
             }
             let rest = &text[township.range.end..];
-            let next_place = kept.get(i + 1).map_or(text.len(), |(m, _)| m.range.start);
+            // Places found inside the name (家园社区 in 万润家园社区) give way to it; one across its end does not.
+            let fits = |range: &Range<usize>| {
+                kept[i + 1..]
+                    .iter()
+                    .take_while(|(m, _)| m.range.start < range.end)
+                    .all(|(m, _)| m.range.end <= range.end)
+            };
             // Longest first, as the village list names it under the township; a village of one character and 村
             // (余村) too.
             let name_ends: Vec<usize> = rest
@@ -188,7 +197,7 @@ impl Places {
                 VILLAGE_SUFFIXES.iter().filter(|s| !one || **s == "村").find_map(|suffix| {
                     let range = township.range.end..township.range.end + at + suffix.len();
                     let listed = rest[at..].starts_with(suffix)
-                        && range.end <= next_place
+                        && fits(&range)
                         && self.village_elsewhere(&text[range.clone()], &[entry]).is_some();
                     listed.then_some(range)
                 })

@@ -153,7 +153,12 @@ pub(crate) fn scan(
         // 中山路, 四川路, 成都高新区: the short form begins a longer name, read whole here.
         if stem {
             if let Some((len, kind)) = suffixes.continues_name(&text[range.clone()], rest) {
-                scan.mentions.push(Mention { range: range.start..range.end + len, kind, source: Source::Unlisted });
+                // 陇西路社区: the street's name in turn begins a community's, which the suffix model finds.
+                let names_division = ["社区", "街道", "村委会", "居委会"].iter().any(|w| rest[len..].starts_with(w));
+                if !names_division {
+                    let range = range.start..range.end + len;
+                    scan.mentions.push(Mention { range, kind, source: Source::Unlisted });
+                }
                 continue;
             }
             // 嘉陵江, 双流机场; and 吉林社区, 北京街道: the short form begins the name of a feature, a community or a

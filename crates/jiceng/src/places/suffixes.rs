@@ -144,8 +144,10 @@ const NOT_FIRST: &str = "条批级万亿个项座所家处种类次名位户套�
 const NOT_LAST: &str = "区市县省镇乡化性式型级类域址";
 
 /// Verbs that stand right before a place's name and are no part of it (紧邻翠湖公园, 依托潘安湖湿地公园).
-const VERBS_BEFORE_NAMES: &[&str] =
-    &["紧邻", "毗邻", "依托", "位于", "建成", "打造", "新建", "改造", "提升", "辖区", "解锁", "走进", "来到"];
+const VERBS_BEFORE_NAMES: &[&str] = &[
+    "紧邻", "毗邻", "依托", "位于", "建成", "打造", "新建", "改造", "提升", "辖区", "解锁", "走进", "来到", "下辖",
+    "包括",
+];
 
 /// Name endings that let a name begin with a common word (建设路, 人民南路 are names though 建设 is common).
 const NAME_ENDINGS: &str = "路街里巷桥湾坝沟坪园苑院楼山湖河江南北东西门口塘池堰";
@@ -340,6 +342,7 @@ fn name_start(
             && !lexicon.is_frequent(name)
             && !ends_badly(name, lexicon)
             && !name.chars().next().is_some_and(|c| NOT_FIRST.contains(c))
+            && !VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v))
             && !lexicon.begins_with_everyday_word(name);
         if plausible {
             return Some((run_start, true, true));

@@ -296,7 +296,10 @@ fn communities_the_village_list_holds_under_a_township_of_the_text() {
     assert_eq!(summary("粤海街道深圳大学社区开展活动。")[1], place("深圳大学社区", Community, Some("440305007004")));
     // A village of one character and 村; Shanghai's 居民区 for the list's 居委会.
     assert_eq!(summary("天荒坪镇余村开展活动。")[1], place("余村", Community, Some("330523108204")));
-    assert_eq!(summary("陆家嘴街道梅园一村居民区开展活动。")[1], place("梅园一村居民区", Community, Some("310115005001")));
+    assert_eq!(
+        summary("陆家嘴街道梅园一村居民区开展活动。")[1],
+        place("梅园一村居民区", Community, Some("310115005001"))
+    );
     // Not listed under the text's townships: no place, however it looks.
     assert_eq!(summary("中南路街道开展活动。幸福里社区则把锅炉房改造。").len(), 1);
     assert!(summary("政府推进居家社区养老服务。").is_empty());
@@ -429,4 +432,12 @@ fn landmarks_of_other_provinces_and_their_suffixes() {
     assert!(found.iter().all(|p| p.1 == PlaceKind::Estate) && found.len() == 3, "{found:?}");
     // Kinds of things, not names: no place.
     assert!(summary("保护湿地,整治病险水库,共建美好家园,参观革命旧址遗址。").is_empty());
+}
+
+#[test]
+fn a_community_named_after_an_estate_street_or_place_is_found_whole() {
+    assert_eq!(summary("回龙观街道万润家园社区开展活动。")[1], place("万润家园社区", Community, Some("110114011002")));
+    assert_eq!(summary("张掖路街道陇西路社区开展活动。")[1], place("陇西路社区", Community, Some("620102002001")));
+    assert_eq!(summary("回龙观街道北京人家社区开展活动。")[1], place("北京人家社区", Community, Some("110114011026")));
+    assert_eq!(summary("鼓浪屿街道下辖内厝社区。")[1], place("内厝社区", Community, Some("350203012008")));
 }
