@@ -107,7 +107,7 @@ impl Places {
         let scan =
             recognizer::scan(normalized, &self.names, &self.gazetteer, &self.lexicon, &self.suffixes, &self.user_kinds);
         let resolutions = resolver::resolve(&self.gazetteer, normalized, &scan.mentions, self.home);
-        let kept: Vec<(Mention, Option<u32>)> = scan
+        let mut kept: Vec<(Mention, Option<u32>)> = scan
             .mentions
             .into_iter()
             .zip(resolutions)
@@ -116,6 +116,7 @@ impl Places {
                 Resolution::Dropped => None,
             })
             .collect();
+        self.settle_townships_by_child(normalized, &mut kept);
         let children = self.children_after_townships(normalized, &kept);
         let inside_child =
             |m: &Mention| children.iter().any(|c| c.range.start <= m.range.start && m.range.end <= c.range.end);
@@ -165,6 +166,48 @@ impl Places {
             .collect()
     }
 
+    /// A township of a name found in several places (沙河街道: Chengdu's, Shenzhen's …), settled by the document
+    /// or home region on one that has no such community, is the one whose villages include the community right
+    /// after it (沙河街道白石洲社区 → Shenzhen's).
+    fn settle_townships_by_child(&self, text: &str, kept: &mut [(Mention, Option<u32>)]) {
+        for i in 0..kept.len() {
+            let (mention, entry) = &kept[i];
+            let Source::Division { candidates, .. } = &mention.source else { continue };
+            // A community the gazetteer found right after it under the township settles nothing here.
+            let next_is_child = kept.get(i + 1).is_some_and(|(m, e)| m.range.start == mention.range.end && e.is_some());
+            if mention.kind != PlaceKind::Township || candidates.len() < 2 || next_is_child {
+                continue;
+            }
+            let rest = &text[mention.range.end..];
+            let others = candidates.iter().filter(|&&c| Some(c) != *entry && !self.gazetteer.lists_villages_under(c));
+            let settled = others.copied().find(|&c| self.child_named_at(rest, c).is_some());
+            if let Some(township) = settled {
+                kept[i].1 = Some(township);
+            }
+        }
+    }
+
+    /// The community at the start of `rest` that the village list holds under `township`, as a byte length.
+    fn child_named_at(&self, rest: &str, township: u32) -> Option<usize> {
+        // Longest first; a village of one character and 村 (余村) too.
+        let name_ends: Vec<usize> = rest
+            .char_indices()
+            .take_while(|&(_, c)| is_cjk(c))
+            .skip(1)
+            .take(CHILD_NAME_CHARS)
+            .map(|(at, _)| at)
+            .collect();
+        name_ends.into_iter().rev().find_map(|at| {
+            let one = rest[..at].chars().nth(1).is_none();
+            VILLAGE_SUFFIXES.iter().filter(|s| !one || **s == "村").find_map(|suffix| {
+                let len = at + suffix.len();
+                let listed =
+                    rest[at..].starts_with(suffix) && self.village_elsewhere(&rest[..len], &[township]).is_some();
+                listed.then_some(len)
+            })
+        })
+    }
+
     /// Communities right after a township whose villages the default gazetteer lacks, written as the village list
     /// names them under it, whatever the name (文新街道阳光社区, 粤海街道深圳大学社区: a common word or an
     /// institution's name, which the suffix model must not take on trust).
@@ -183,25 +226,10 @@ impl Places {
                     .take_while(|(m, _)| m.range.start < range.end)
                     .all(|(m, _)| m.range.end <= range.end)
             };
-            // Longest first, as the village list names it under the township; a village of one character and 村
-            // (余村) too.
-            let name_ends: Vec<usize> = rest
-                .char_indices()
-                .take_while(|&(_, c)| is_cjk(c))
-                .skip(1)
-                .take(CHILD_NAME_CHARS)
-                .map(|(at, _)| at)
-                .collect();
-            let child = name_ends.into_iter().rev().find_map(|at| {
-                let one = rest[..at].chars().nth(1).is_none();
-                VILLAGE_SUFFIXES.iter().filter(|s| !one || **s == "村").find_map(|suffix| {
-                    let range = township.range.end..township.range.end + at + suffix.len();
-                    let listed = rest[at..].starts_with(suffix)
-                        && fits(&range)
-                        && self.village_elsewhere(&text[range.clone()], &[entry]).is_some();
-                    listed.then_some(range)
-                })
-            });
+            let child = self
+                .child_named_at(rest, entry)
+                .map(|len| township.range.end..township.range.end + len)
+                .filter(|range| fits(range));
             if let Some(range) = child {
                 children.push(Mention { range, kind: PlaceKind::Community, source: Source::Unlisted });
             }

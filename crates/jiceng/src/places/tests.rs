@@ -441,3 +441,14 @@ fn a_community_named_after_an_estate_street_or_place_is_found_whole() {
     assert_eq!(summary("回龙观街道北京人家社区开展活动。")[1], place("北京人家社区", Community, Some("110114011026")));
     assert_eq!(summary("鼓浪屿街道下辖内厝社区。")[1], place("内厝社区", Community, Some("350203012008")));
 }
+
+#[test]
+fn a_township_found_in_several_places_is_the_one_with_the_community_after_it() {
+    let found = summary("沙河街道白石洲社区开展活动。");
+    assert_eq!(
+        found,
+        [place("沙河街道", Township, Some("440305003000")), place("白石洲社区", Community, Some("440305003031"))]
+    );
+    // Alone it stays in the home region.
+    assert_eq!(summary("沙河街道开展活动。")[0], place("沙河街道", Township, Some("510104030000")));
+}
