@@ -127,6 +127,11 @@ pub(crate) fn scan(
                 form = *f;
             }
         }
+        // 深圳市民中心, 深圳市场: the 市 is the first character of 市民 or 市场; the city is named by its stem.
+        let mut range = range;
+        if text[range.clone()].ends_with('市') && (rest.starts_with('民') || rest.starts_with('场')) && range.len() > 6 {
+            range.end -= '市'.len_utf8();
+        }
         // 新华社区居民委员会 where the data lists 新华社区居委会: the organ's name in another form, so the community's
         // other entries are candidates too.
         for (organ, place) in [("居民委员会", "社区"), ("居委会", "社区"), ("村民委员会", "村"), ("村委会", "村")]

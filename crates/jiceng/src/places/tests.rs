@@ -452,3 +452,10 @@ fn a_township_found_in_several_places_is_the_one_with_the_community_after_it() {
     // Alone it stays in the home region.
     assert_eq!(summary("沙河街道开展活动。")[0], place("沙河街道", Township, Some("510104030000")));
 }
+
+#[test]
+fn a_city_before_shi_min_or_shi_chang_is_named_by_its_stem() {
+    assert_eq!(summary("深圳市民中心广场举行活动。")[0], place("深圳", City, Some("440300000000")));
+    assert_eq!(summary("广大杭州市民积极参与。")[0], place("杭州", City, Some("330100000000")));
+    assert_eq!(summary("成都市人民政府。")[0], place("成都市", City, Some("510100000000")));
+}
