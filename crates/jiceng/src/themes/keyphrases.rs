@@ -98,6 +98,7 @@ impl Keyphrases {
             .map(|&(word, count)| {
                 !self.stop_words.contains(word)
                     && !word.ends_with(PLACE_ENDINGS)
+                    && !is_quantity(word)
                     && !is_theme_phrase(word)
                     && (count >= MIN_UNKNOWN_WORD_COUNT || is_dictionary_word(word))
             })
@@ -157,6 +158,21 @@ impl Keyphrases {
     }
 }
 
+/// Numbers and what is counted (多万户, 万公里, 三分之二, 一二三): the segmentation's pieces of figures, not topics.
+fn is_quantity(word: &str) -> bool {
+    const NUMERALS: &str = "零一二三四五六七八九十百千万亿两";
+    // What follows 万 or 亿 in a figure: a measure word, or 多/余 (万多, 亿余).
+    const MEASURES: &str = "公户人元吨亩斤标个千平辆套家件头只条间座多余亿";
+    let mut chars = word.chars();
+    let (first, second) = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
+    let figure = match first {
+        '多' | '余' => "万亿".contains(second),
+        '万' | '亿' => MEASURES.contains(second),
+        _ => false,
+    };
+    figure || word.contains("分之") || word.chars().all(|c| NUMERALS.contains(c))
+}
+
 fn word_hash(word: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(word)
@@ -185,5 +201,15 @@ mod tests {
         assert_eq!(hashes.len(), words.len());
         let keyphrases = Keyphrases::builtin();
         assert!(keyphrases.idf("社区") < keyphrases.idf("网格员"), "a common word is less informative");
+    }
+
+    #[test]
+    fn figures_are_no_keyphrases() {
+        for word in ["多万户", "万公里", "三分之二", "一二三", "十四五"] {
+            assert!(is_quantity(word), "{word}");
+        }
+        for word in ["三星堆", "一老一小", "万象城", "多元共治"] {
+            assert!(!is_quantity(word), "{word}");
+        }
     }
 }
