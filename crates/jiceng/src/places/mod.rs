@@ -28,6 +28,8 @@ pub(crate) use lexicon::kind_by_name;
 
 /// Suffixes of the villages and communities in the village list, as texts write them.
 const VILLAGE_SUFFIXES: &[&str] = &["社区", "居委会", "居民委员会", "居民区", "村委会", "村民委员会", "村"];
+/// Words after X村 that make it a concept rather than a village of one character (新村建设, 新村规划).
+const CONCEPTS_AFTER_VILLAGE: &[&str] = &["建设", "改造", "振兴", "规划", "发展", "治理", "集体", "人居"];
 /// Longest name of a village or community before its suffix, in characters.
 const CHILD_NAME_CHARS: usize = 6;
 
@@ -179,9 +181,10 @@ impl Places {
                 continue;
             }
             let rest = &text[mention.range.end..];
+            // Only when one township alone has it (城关镇南关村 fits nine 城关镇).
             let others = candidates.iter().filter(|&&c| Some(c) != *entry && !self.gazetteer.lists_villages_under(c));
-            let settled = others.copied().find(|&c| self.child_named_at(rest, c).is_some());
-            if let Some(township) = settled {
+            let mut with_child = others.copied().filter(|&c| self.child_named_at(rest, c).is_some());
+            if let (Some(township), None) = (with_child.next(), with_child.next()) {
                 kept[i].1 = Some(township);
             }
         }
@@ -201,8 +204,11 @@ impl Places {
             let one = rest[..at].chars().nth(1).is_none();
             VILLAGE_SUFFIXES.iter().filter(|s| !one || **s == "村").find_map(|suffix| {
                 let len = at + suffix.len();
-                let listed =
-                    rest[at..].starts_with(suffix) && self.village_elsewhere(&rest[..len], &[township]).is_some();
+                // 新村建设: a village of one character is no concept's first word.
+                let concept = one && CONCEPTS_AFTER_VILLAGE.iter().any(|w| rest[len..].starts_with(w));
+                let listed = rest[at..].starts_with(suffix)
+                    && !concept
+                    && self.village_elsewhere(&rest[..len], &[township]).is_some();
                 listed.then_some(len)
             })
         })

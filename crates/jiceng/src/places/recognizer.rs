@@ -129,7 +129,8 @@ pub(crate) fn scan(
         }
         // 深圳市民中心, 深圳市场: the 市 is the first character of 市民 or 市场; the city is named by its stem.
         let mut range = range;
-        if text[range.clone()].ends_with('市') && (rest.starts_with('民') || rest.starts_with('场')) && range.len() > 6 {
+        if text[range.clone()].ends_with('市') && (rest.starts_with('民') || rest.starts_with('场')) && range.len() > 6
+        {
             range.end -= '市'.len_utf8();
         }
         // 新华社区居民委员会 where the data lists 新华社区居委会: the organ's name in another form, so the community's
@@ -199,13 +200,15 @@ pub(crate) fn scan(
 const CAMPAIGN_WORDS: &[&str] =
     &["平安", "幸福", "文明", "和谐", "美丽", "智慧", "法治", "绿色", "健康", "宜居", "共建"];
 
-/// What may follow a place's short form and 人 without making a demonym: the place's own bodies and affairs
-/// (四川人民, 成都人大, 北京人口, 成都人社局, 成都人才, 成都人居, 北京人家).
-const AFTER_REN: &str = "民大口社才员家居工造文和";
+/// What may follow 湖南人 when 人 ends the word: particles and the verbs of being and saying.
+const AFTER_DEMONYM: &str = "的们也都在是说和对从把被就还";
 
-/// 湖南人, 广东籍: where a person is from, not a place the text is about.
+/// 湖南人, 广东籍: where a person is from, not a place the text is about. 人 must end the word (成都人均, 四川人民,
+/// 重庆人力资源 speak of the place).
 fn is_demonym(rest: &str) -> bool {
-    let person = rest.strip_prefix('人').is_some_and(|r| !r.starts_with(|c| AFTER_REN.contains(c)));
+    let person = rest
+        .strip_prefix('人')
+        .is_some_and(|r| r.chars().next().is_none_or(|c| !is_cjk(c) || AFTER_DEMONYM.contains(c)));
     person || rest.starts_with('籍')
 }
 

@@ -413,9 +413,9 @@ fn a_short_form_that_begins_a_communitys_name_is_not_the_province() {
 fn where_people_come_from_and_peoples_names_are_no_places() {
     assert!(summary("他是土生土长的湖南人,广东籍的居民也来了。").is_empty());
     assert!(summary("网格员王成都、李长春参加活动。李长春说,好。").is_empty());
-    // The place's own bodies, and the place where a person is.
-    let found = summary("四川人民政府和成都人大。住在成都的王大爷。");
-    assert_eq!(found.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["四川", "成都", "成都"]);
+    // The place's own bodies, its figures, and the place where a person is.
+    let found = summary("四川人民政府和成都人大。成都人均收入增长。住在成都的王大爷。");
+    assert_eq!(found.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["四川", "成都", "成都", "成都"]);
 }
 
 #[test]
@@ -449,8 +449,12 @@ fn a_township_found_in_several_places_is_the_one_with_the_community_after_it() {
         found,
         [place("沙河街道", Township, Some("440305003000")), place("白石洲社区", Community, Some("440305003031"))]
     );
-    // Alone it stays in the home region.
+    // Alone it stays in the home region; with a community that several of its namesakes have, it stays open.
     assert_eq!(summary("沙河街道开展活动。")[0], place("沙河街道", Township, Some("510104030000")));
+    let found = summary("城关镇南关村开展活动。");
+    assert!(found.iter().all(|p| p.2.is_none()), "{found:?}");
+    // A village of one character is no concept's first word.
+    assert!(summary("十渡镇新村建设。").iter().all(|p| p.1 != Community));
 }
 
 #[test]

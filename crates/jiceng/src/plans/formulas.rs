@@ -499,30 +499,15 @@ fn split_last_joined(text: &str, mut items: Vec<Range<usize>>, n: usize) -> Opti
     Some(items)
 }
 
-/// Words that gloss a formula with its members: `“三治融合”,即自治、法治、德治`, `“三张清单”,包括…`, `“五社联动”机制,整合…`.
-const GLOSSES: &[&str] = &[
-    "即",
-    "指",
-    "是指",
-    "就是",
-    "也就是",
-    "包括",
-    "包含",
-    "涵盖",
-    "分别是",
-    "分别为",
-    "主要是",
-    "整合",
-    "邀请",
-    "组建",
-    "聚焦",
-];
-/// Longest stretch, in characters, between a formula and its gloss (`机制,整合…`, `作用,邀请…`, `网格治理工作法:…`).
+/// Words that gloss a formula with its members: `“三治融合”,即自治、法治、德治`, `“三张清单”,包括…`. After a verb
+/// (邀请居民、商户、驻区单位) a list is what the work reaches, which may count as many by chance.
+const GLOSSES: &[&str] = &["即", "指", "是指", "就是", "也就是", "包括", "包含", "涵盖", "分别是", "分别为", "主要是"];
+/// Longest stretch, in characters, between a formula and its gloss (`“四早”工程:…`, `“四个一”网格治理工作法:…`).
 const MAX_GLOSS_LEAD_CHARS: usize = 8;
 /// What the last member of a list may be followed by without it being part of the member: `德治相结合`,
 /// `社会慈善资源联动`.
 const MEMBER_PREDICATES: &[&str] =
-    &["相结合", "相融合", "结合", "融合", "联动", "协同", "并举", "并重", "参与", "参加", "为主", "等"];
+    &["相结合", "相融合", "结合", "融合", "联动", "协同", "并举", "并重", "参与", "参加", "为主", "共同", "等"];
 
 /// Items after the formula: in brackets right after it, or after a colon or a gloss word (see [`GLOSSES`]), up to
 /// the end of the clause.
@@ -566,6 +551,10 @@ fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
         let mut member = &text[last.clone()];
         if let Some(quote) = member.find('“').filter(|&i| i > 0) {
             member = &member[..quote];
+        }
+        // `人员等资源`: what follows 等 sums the list up.
+        if let Some(etc) = member.find('等').filter(|&i| i > 0) {
+            member = &member[..etc];
         }
         while let Some(cut) = MEMBER_PREDICATES.iter().find_map(|p| member.strip_suffix(p)).filter(|m| !m.is_empty()) {
             member = cut;
@@ -771,8 +760,12 @@ mod tests {
             ["需求清单", "资源清单", "项目清单"]
         );
         assert_eq!(found("推行“三微治理”(微网格、微议事、微服务)。")[0].2, ["微网格", "微议事", "微服务"]);
-        let f = found("发挥“五老”作用,邀请老党员、老干部、老战士、老专家、老教师参与。");
+        let f = found("发挥“五老”作用,包括老党员、老干部、老战士、老专家、老教师共同参与。");
         assert_eq!(f[0].2, ["老党员", "老干部", "老战士", "老专家", "老教师"]);
+        // After a verb, a list is what the work reaches: 居民, 商户 and 驻区单位 are no 三治.
+        assert!(found("深化“三治融合”,邀请居民、商户、驻区单位代表参加议事会。")[0].2.is_empty());
+        let f = found("推动“三社联动”,即整合资金、场地、人员等资源。");
+        assert_eq!(f[0].2, ["资金", "场地", "人员"]);
         // The last member without the predicate or the slogan said again.
         assert_eq!(found("推进“三治融合”,即自治、法治、德治相结合。")[0].2, ["自治", "法治", "德治"]);
         assert_eq!(found("推进“三治融合”,即自治、法治、德治“三治”相结合。")[0].2, ["自治", "法治", "德治"]);
