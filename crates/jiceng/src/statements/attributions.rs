@@ -139,11 +139,9 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
             {
                 let start = previous.map_or(sentence.start, |p| p.start);
                 found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: false });
-            } else if text[last_heard(&found, intro, sentence.start)..sentence.start]
-                .split('\n')
-                .filter(|l| !l.trim().is_empty())
-                .count()
-                <= MAX_PARAGRAPHS_TO_PRONOUN
+            } else if let between = &text[last_heard(&found, intro, sentence.start)..clause]
+                && between.split('\n').filter(|l| !l.trim().is_empty()).count() <= MAX_PARAGRAPHS_TO_PRONOUN
+                && !names_another_person(lexicon, between)
             {
                 let start = quote.unwrap_or(sentence.start);
                 found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: false });
@@ -253,6 +251,10 @@ fn name_before_an_action(lexicon: &Lexicon, rest: &str) -> Option<usize> {
 /// Whether the clause after a name goes on to speech within [`MAX_ACTION_CHARS`] characters: a speech verb, or
 /// a colon that opens a quotation (`对此深有体会:“……”`).
 fn speaks_after_action(lexicon: &Lexicon, rest: &str) -> bool {
+    // 王阿姨家的孩子说, 王芳的女儿说: someone of theirs speaks.
+    if rest.starts_with(['的', '家']) {
+        return false;
+    }
     for (skipped, (at, c)) in rest.char_indices().enumerate() {
         if c == ':' {
             return rest[at + 1..].starts_with('“');
@@ -267,8 +269,25 @@ fn speaks_after_action(lexicon: &Lexicon, rest: &str) -> bool {
     false
 }
 
-/// Characters before a post and name that make the person the one spoken to.
-const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替'];
+/// Words for people that a pronoun may as well refer to (她的丈夫, 一位正在下棋的老人).
+const OTHER_PEOPLE: &[&str] =
+    &["丈夫", "妻子", "爱人", "老伴", "儿子", "女儿", "孩子", "母亲", "父亲", "老人", "一位", "一名"];
+
+/// Whether `between` names someone a pronoun after it may mean instead of the person introduced before it:
+/// a resident by a form of address (老李今年80岁, 王奶奶), family, someone described.
+fn names_another_person(lexicon: &Lexicon, between: &str) -> bool {
+    OTHER_PEOPLE.iter().any(|w| between.contains(w))
+        || lexicon
+            .honorific_starts(between)
+            .any(|(at, h)| between[..at].chars().next_back().is_some_and(|s| lexicon.is_name(&format!("{s}{h}"))))
+        || between.match_indices(['老', '小']).any(|(at, _)| {
+            let end = between[at..].char_indices().nth(2).map_or(between.len(), |(i, _)| at + i);
+            lexicon.is_name(&between[at..end])
+        })
+}
+
+/// Characters before a post and name that make the person the one spoken to or acted on (拉着书记王芳的手说).
+const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替', '着'];
 
 /// Characters before a name that make it the object of what is said rather than the speaker: `听王阿姨说`,
 /// `据老李说`, `跟张大爷说`.
@@ -298,7 +317,11 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         .chain(quoted)
         .filter(|name| {
             let before = text[..name.start].chars().next_back();
-            before.is_none_or(|c| !OBJECT_MARKERS.contains(c)) && lexicon.speaks_at_once(&text[name.end..])
+            // Opening its clause, the person may do something first (李大妈一边择菜一边说, 张大爷拉着书记的手说).
+            let opens_clause = before.is_none_or(|c| !is_cjk(c));
+            let speaks = lexicon.speaks_at_once(&text[name.end..])
+                || opens_clause && speaks_after_action(lexicon, &text[name.end..]);
+            before.is_none_or(|c| !OBJECT_MARKERS.contains(c)) && speaks
         })
         .map(|name| Introduction {
             speaker: SpeakerMatch {
@@ -396,7 +419,9 @@ fn quote_before(text: &str, at: usize) -> Option<usize> {
     }
     let open = text[..close].rfind('“')?;
     let quoted = &text[open + '“'.len_utf8()..close];
-    (!quoted.contains('\n') && is_utterance(quoted)).then_some(open)
+    // A quotation announced by a colon (王阿姨说:“……”) is its announcer's.
+    let announced = text[..open].ends_with(':');
+    (!quoted.contains('\n') && !announced && is_utterance(quoted)).then_some(open)
 }
 
 /// Whether quoted words are said rather than named: a sentence or clause (`“路修好了。”`, `“一是……,二是……”`), or
@@ -594,6 +619,39 @@ mod tests {
         let text = "记者近日采访了营平社区党委书记林雅琴。\n问:社区有什么变化?\n答:我们建了食堂。";
         let rows = speakers(text);
         assert_eq!(rows, [row("记者近日", "林雅琴", "党委书记", "营平社区")]);
+    }
+
+    #[test]
+    fn a_quotation_announced_by_a_colon_is_its_announcers() {
+        let text = "王阿姨说:“饭菜好吃。”老李说:“价格也实惠。”";
+        assert_eq!(speakers(text), [row("王阿姨说", "王阿姨", "", ""), row("老李说:", "老李", "", "")]);
+        assert_eq!(speakers("居民王德福说:“我家也分到了地。”居民李红也很高兴。").len(), 1);
+    }
+
+    #[test]
+    fn names_of_three_before_manner_and_action_words_and_who_is_no_speaker() {
+        let names = |text: &str| speakers(text).into_iter().map(|r| r.1).collect::<Vec<_>>();
+        assert_eq!(names("“小区变美了。”居民王德福笑着说。"), ["王德福"]);
+        assert_eq!(names("会上,社区党委书记王芳站在楼道口告诉记者:“好。”"), ["王芳"]);
+        assert_eq!(names("张大爷拉着书记王芳的手说:“谢谢你们。”"), ["张大爷"]);
+        assert_eq!(names("李大妈一边择菜一边说:“好。”"), ["李大妈"]);
+        for text in [
+            "张大爷说什么也不肯收下。",
+            "老张说完,大家都笑了。",
+            "“我们一起干!”居民们说。",
+            "老公说:“你去吧。”",
+            "王阿姨家的孩子说要回来。",
+        ] {
+            assert!(speakers(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_after_someone_else_is_named_is_not_the_speakers() {
+        let text = "社区书记王芳介绍了情况。\n老李今年80岁,是小区的热心人。他说:“能帮一把是一把。”";
+        assert_eq!(speakers(text).len(), 1);
+        let text = "社区书记张伟表示,要做好服务。\n他的妻子李红是一名教师。她表示,全家都支持。";
+        assert_eq!(speakers(text).len(), 1);
     }
 
     #[test]

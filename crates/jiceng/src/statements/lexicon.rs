@@ -68,8 +68,15 @@ pub(crate) const ADVERBS: &[&str] = &[
 ];
 /// The one-character adverbs, which a name of three characters must not end with when the verb follows.
 const ADVERB_CHARS: &[char] = &['还', '也', '则', '又', '就', '曾', '常', '再', '更', '便', '却', '总', '都'];
+/// What follows 说 in words that are not speech.
+const NOT_SPEECH_AFTER_SHUO: &[&str] = &["完", "服", "明", "不", "什么", "起话", "着说着", "了几句", "到做到"];
 /// What 表示 is followed by when it is a gesture, not speech: `表示感谢`, `表示慰问`.
 const NOT_SPEECH_AFTER_BIAOSHI: &[&str] = &["感谢", "慰问", "祝贺", "欢迎", "肯定", "赞赏", "敬意", "哀悼", "谢意"];
+/// Words of action after a name, whose first character a name of three does not end with (王芳站在 → 王芳).
+const ACTION_WORDS: &[&str] = &[
+    "站在", "坐在", "走在", "蹲在", "来到", "走进", "看着", "拿着", "拉着", "握着", "指着", "带着", "领着", "笑着",
+    "接过",
+];
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
 const HONORIFICS: &[&str] =
     &["女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃"];
@@ -150,9 +157,23 @@ impl Lexicon {
 
     /// Whether `s` is a person's name: a surname with one or two (compound: two or three) more characters,
     /// or a surname with a form of address.
+    /// Whether the last character of `text[..len]` begins what follows a name rather than ending the name: an
+    /// adverb before a speech verb (也表示), a speech verb (笑称, 坦言), an action word (站在, 拉着).
+    fn begins_what_follows_a_name(&self, text: &str, len: usize) -> bool {
+        let Some(last) = text[..len].chars().next_back() else { return false };
+        let from_last = &text[len - last.len_utf8()..];
+        (ADVERB_CHARS.contains(&last) && self.speaks_at_once(from_last))
+            || self.speech_verb_at(from_last).is_some_and(|l| l > last.len_utf8())
+            || ACTION_WORDS.iter().any(|w| from_last.starts_with(w))
+    }
+
     pub(crate) fn is_name(&self, s: &str) -> bool {
         let chars: Vec<char> = s.chars().collect();
         if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_cjk(c)) {
+            return false;
+        }
+        // 居民们, 王芳的: a plural or a possessive ends no name.
+        if matches!(chars[chars.len() - 1], '们' | '的') {
             return false;
         }
         let first: String = chars[..1].iter().collect();
@@ -162,7 +183,9 @@ impl Lexicon {
             return true;
         }
         // 老李, 小王: a surname called by familiarity (not 小区, 小时, 小组 …).
-        if chars.len() == 2 && matches!(chars[0], '老' | '小') && !"区时心组学朋伙孩师年党康常".contains(chars[1])
+        if chars.len() == 2
+            && matches!(chars[0], '老' | '小')
+            && !"区时心组学朋伙孩师年党康常公伴婆板乡妈爸总".contains(chars[1])
         {
             return self.is_surname_char(chars[1]);
         }
@@ -189,9 +212,7 @@ impl Lexicon {
     /// The name that starts `text` (after a post), chosen by what follows it: `施光梅表示` → 施光梅.
     pub(crate) fn name_at(&self, text: &str) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
-        // Shorter first, so that on a tie the shorter name wins: in `何俊笑称` both 何俊+笑称 and 何俊笑+称 lead
-        // to speech, and the verb is the likelier reading.
-        for chars in [2, 3, 4] {
+        for chars in [3, 2, 4] {
             let end = text.char_indices().nth(chars).map(|(i, _)| i);
             // `take`, not `count`: text is the rest of the document, and this runs for every post found.
             let Some(len) = end.or((text.chars().take(chars + 1).count() == chars).then_some(text.len())) else {
@@ -201,10 +222,10 @@ impl Lexicon {
                 continue;
             }
             let mut strength = self.follower_strength(&text[len..]);
-            // `陈勇也表示` is 陈勇, not 陈勇也: a name ends before an adverb that leads on to the verb.
-            let last = text[..len].chars().next_back().filter(|c| ADVERB_CHARS.contains(c));
-            if chars > 2 && last.is_some_and(|c| self.speaks_at_once(&text[len - c.len_utf8()..])) {
-                strength = strength.min(1);
+            // `陈勇也表示`, `何俊笑称`, `王芳站在…`: a name ends before an adverb, a speech verb or an action word
+            // that its last character would begin.
+            if chars > 2 && self.begins_what_follows_a_name(text, len) {
+                strength = 0;
             }
             if strength > 0 && best.is_none_or(|(s, _)| strength > s) {
                 best = Some((strength, len));
@@ -276,7 +297,9 @@ impl Lexicon {
         // Not speech: a verb qualifying a noun (`王芳介绍的经验`), a gesture (`表示感谢`).
         let rest = &text[len..];
         let gesture = text.starts_with("表示") && NOT_SPEECH_AFTER_BIAOSHI.iter().any(|w| rest.starts_with(w));
-        (!rest.starts_with('的') && !gesture).then_some(len)
+        // 说完, 说服, 说明, 说不出, 说什么也, 说着说着: 说 in words that are not speech.
+        let not_said = text.starts_with('说') && NOT_SPEECH_AFTER_SHUO.iter().any(|w| rest.starts_with(w));
+        (!rest.starts_with('的') && !gesture && !not_said).then_some(len)
     }
 
     /// Whether `org` looks like the name of a unit (ends as units' names do).
