@@ -111,7 +111,9 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
                     .filter(|&(i, _)| i < earlier)
             };
             let again = introduced(rest)
-                .filter(|&(_, after)| quote.is_some() || verb_follows(lexicon, after))
+                .filter(|&(_, after)| {
+                    quote.is_some() || verb_follows(lexicon, after) || speaks_after_action(lexicon, after)
+                })
                 .map(|(i, _)| (i, clause));
             let opinion = opinion
                 .into_iter()

@@ -78,8 +78,10 @@ const ACTION_WORDS: &[&str] = &[
     "接过",
 ];
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
-const HONORIFICS: &[&str] =
-    &["女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃"];
+const HONORIFICS: &[&str] = &[
+    "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃", "娘娘",
+    "叔叔", "大叔", "大婶",
+];
 /// Last characters of a unit's name: what an organization before a post ends with.
 const UNIT_ENDINGS: &str = "社区村街道镇乡区县市省州盟旗府会委党组支部司团心校学园院站所局厅处馆办队场厂店苑城庭";
 
