@@ -124,7 +124,7 @@ const SUFFIXES: &[Suffix] = &[
     suffix("国际机场", Landmark, 4, Nothing),
     around(
         "电思道线公铁网链丝出新马一销套门进来去走带领让修铺开水陆回迷末前后心活绝之老歧弯近远支",
-        "径线子数演费况灯标网条人程面口由",
+        "径线子数演费况灯标网条人程面口由社",
         suffix("路", Landmark, 4, Nothing),
     ),
     around("商背名上逛沿临当满", "道区巷头坊面景市舞边角", suffix("街", Landmark, 4, Nothing)),
@@ -195,6 +195,8 @@ struct Candidate {
     name: Range<usize>,
     needs_evidence: bool,
     evidence: bool,
+    /// A name no plausibility test accepts (see [`name_start`]).
+    doubtful: bool,
 }
 
 impl SuffixModel {
@@ -251,7 +253,8 @@ impl SuffixModel {
                 continue;
             }
             let parent = parent_before(found, m.start(), suffix.kind);
-            let Some((start, chained, clear)) = name_start(text, m.start(), suffix, lexicon, parent, taken) else {
+            let Some((start, chained, clear, doubtful)) = name_start(text, m.start(), suffix, lexicon, parent, taken)
+            else {
                 continue;
             };
             if (suffix.needs == Parent && !chained) || (suffix.needs == Boundary && !chained && !clear) {
@@ -268,17 +271,22 @@ impl SuffixModel {
                 kind: suffix.kind,
                 name: start..m.start(),
                 needs_evidence: suffix.needs == Evidence && !chained,
-                evidence: ORGANS_AFTER.iter().any(|w| rest.starts_with(w))
-                    || GOING_BEFORE.iter().any(|w| before.ends_with(w)),
+                evidence: !doubtful
+                    && (ORGANS_AFTER.iter().any(|w| rest.starts_with(w))
+                        || GOING_BEFORE.iter().any(|w| before.ends_with(w))),
+                doubtful,
             });
         }
         // A name with evidence anywhere counts everywhere (穗园社区党委书记 … 代表穗园社区).
-        let attested: HashSet<&str> =
-            candidates.iter().filter(|c| !c.needs_evidence || c.evidence).map(|c| &text[c.name.clone()]).collect();
+        let attested: HashSet<&str> = candidates
+            .iter()
+            .filter(|c| !c.doubtful && (!c.needs_evidence || c.evidence))
+            .map(|c| &text[c.name.clone()])
+            .collect();
         candidates
             .into_iter()
             .map(|c| {
-                let attested = !c.needs_evidence || attested.contains(&text[c.name.clone()]);
+                let attested = !c.doubtful && (!c.needs_evidence || attested.contains(&text[c.name.clone()]));
                 (Mention { range: c.range, kind: c.kind, source: Source::Unlisted }, attested)
             })
             .collect()
@@ -305,8 +313,10 @@ fn overlaps(taken: &[Range<usize>], range: Range<usize>) -> bool {
     taken.get(i).is_some_and(|t| t.start < range.end)
 }
 
-/// Where the name before the suffix at `at` begins, whether it follows its parent, and whether it begins at a
-/// clear boundary — if there is a plausible name at all.
+/// Where the name before the suffix at `at` begins, whether it follows its parent, whether it begins at a
+/// clear boundary, and whether it is doubtful — if there is a name at all. A doubtful name (太平角 before 社区: 太平
+/// is a common word) is the whole run back to a clear boundary that the plausibility tests reject; only a list
+/// can confirm it.
 fn name_start(
     text: &str,
     at: usize,
@@ -314,7 +324,7 @@ fn name_start(
     lexicon: &Lexicon,
     parent_end: Option<usize>,
     taken: &[Range<usize>],
-) -> Option<(usize, bool, bool)> {
+) -> Option<(usize, bool, bool, bool)> {
     // A frequent word across the name's end (思路, 农村, 城镇) means the suffix is that word's last character.
     if lexicon.word_crosses(text, at) {
         return None;
@@ -345,7 +355,7 @@ fn name_start(
             && !VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v))
             && !lexicon.begins_with_everyday_word(name);
         if plausible {
-            return Some((run_start, true, true));
+            return Some((run_start, true, true, false));
         }
     }
     // Longest first: a start is plausible after a boundary or a preposition, or where a frequent word ends and
@@ -356,10 +366,12 @@ fn name_start(
         let after_verb = VERBS_BEFORE_NAMES.iter().any(|v| text[..start].ends_with(v));
         let after_word = (after_verb || ends_with_word(&text[..start], lexicon)) && !lexicon.word_crosses(text, start);
         if (clear || after_word) && is_name(&text[start..at], lexicon) {
-            return Some((start, false, clear));
+            return Some((start, false, clear, false));
         }
     }
-    None
+    let whole = &text[run_start..at];
+    let doubtful = suffix.needs == Evidence && hard && (2..=6).contains(&whole.chars().count());
+    doubtful.then_some((run_start, false, true, true))
 }
 
 /// Whether `before` ends with a frequent word of two or three characters.

@@ -300,6 +300,12 @@ fn communities_the_village_list_holds_under_a_township_of_the_text() {
         summary("陆家嘴街道梅园一村居民区开展活动。")[1],
         place("梅园一村居民区", Community, Some("310115005001"))
     );
+    // A name the plausibility tests doubt (太平角: 太平 is a common word), confirmed by the list.
+    let found = summary("八大关街道开展活动。太平角社区、福山路社区试点。");
+    assert_eq!(
+        found[1..],
+        [place("太平角社区", Community, Some("370202009004")), place("福山路社区", Community, Some("370202009002"))]
+    );
     // Not listed under the text's townships: no place, however it looks.
     assert_eq!(summary("中南路街道开展活动。幸福里社区则把锅炉房改造。").len(), 1);
     assert!(summary("政府推进居家社区养老服务。").is_empty());
