@@ -215,9 +215,6 @@ fn is_demonym(rest: &str) -> bool {
 /// Role words that end right before a person's name (网格员王成都, 书记李长春).
 const ROLE_ENDINGS: &str = "员长记任民师者生警";
 
-/// The most common surnames, which given names of two characters follow (王成都, 李长春).
-const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤";
-
 /// 网格员王成都, 李长春说: a common surname before a short form, after a role or before a speech verb, makes a
 /// person's name.
 fn is_persons_name(text: &str, range: Range<usize>, rest: &str) -> bool {
@@ -225,7 +222,7 @@ fn is_persons_name(text: &str, range: Range<usize>, rest: &str) -> bool {
     let (Some(surname), previous) = (before.next(), before.next()) else { return false };
     let named = previous.is_some_and(|c| ROLE_ENDINGS.contains(c) || c == '、')
         || ["说", "表示", "介绍", "告诉"].iter().any(|v| rest.starts_with(v));
-    named && COMMON_SURNAMES.contains(surname)
+    named && crate::statements::lexicon::COMMON_SURNAMES.contains(surname)
 }
 
 /// Ends of the names of associations and societies, which run on for some words after the country's name.

@@ -54,6 +54,9 @@ struct Introduction {
     speaks: bool,
     /// Introduced as the guest who speaks from here on (see [`is_guest`]).
     guest: bool,
+    /// The name's length guessed from its shape alone (`网格员张伟负责300户`): good enough to find the name again
+    /// (`张伟说`), not to give a pronoun or a quotation to.
+    by_shape: bool,
 }
 
 /// A found attribution: the speaker and where the statement starts.
@@ -93,7 +96,7 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
         let before = &text[..intro.speaker.span.start];
         let naming = SPEAKER_NAMED.iter().find_map(|lead| before.strip_suffix(lead));
         let quote = quote_before(text, naming.map_or(intro.speaker.span.start, str::len));
-        if intro.speaks || intro.guest || quote.is_some() {
+        if intro.speaks || intro.guest || (quote.is_some() && !intro.by_shape) {
             let start = quote.unwrap_or(sentences[sentence_of(intro.speaker.span.start)].start);
             found.push(Attribution { speaker: intro.speaker.clone(), start, to_end: intro.guest });
         }
@@ -133,7 +136,9 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
             let after_pronoun = |words: &'a str| PRONOUNS.iter().find_map(|p| words.strip_prefix(p));
             let pronoun_speaks = after_pronoun(rest).is_some_and(|after| verb_follows_directly(lexicon, after))
                 || rest.strip_prefix("在").and_then(after_pronoun).is_some_and(|after| after.starts_with("看来"));
-            let Some(intro) = introductions[..earlier].last().filter(|_| pronoun_speaks) else { continue };
+            let Some(intro) = introductions[..earlier].last().filter(|i| pronoun_speaks && !i.by_shape) else {
+                continue;
+            };
             let previous = index.checked_sub(1).map(|i| &sentences[i]);
             let same_paragraph = |p: &Range<usize>| !text[p.start..sentence.start].contains('\n');
             if clause == sentence.start
@@ -163,15 +168,36 @@ fn prefixes(words: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// Every post followed by a name, with the unit before the post when there is one.
-fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
+fn introductions<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<Introduction> {
     let mut out = Vec::new();
     // Found once, not searched for after each introduction.
     let last_first_person = text.rfind('我');
+    // Whether a name occurs more than once, asked of at most a bounded number of names (each asks the whole text).
+    let mut recurring: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    let mut recurs = |name: &'a str| -> bool {
+        if let Some(&known) = recurring.get(name) {
+            return known;
+        }
+        let known = recurring.len() < MAX_RECURRENCE_CHECKS && text.matches(name).nth(1).is_some();
+        recurring.insert(name, known);
+        known
+    };
     for chain in lexicon.role_chains(text) {
         // A space may stand between the post and the name in an interview's answers (`社区党委书记 孙海涛:`).
         let gap = usize::from(text[chain.end..].starts_with(' ') && !text[..chain.start].ends_with(' '));
         let after_post = &text[chain.end + gap..];
-        let name_len = lexicon.name_at(after_post).or_else(|| name_before_an_action(lexicon, after_post));
+        let settled = lexicon.name_at(after_post).or_else(|| name_before_an_action(lexicon, after_post));
+        let by_shape = settled.is_none();
+        // Only a common surname makes a name of a shape alone (区党总 after 居民 in 居民区党总支 is none).
+        let shaped = || {
+            let common = after_post.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
+            let len = name_by_shape(lexicon, after_post)
+                .filter(|_| common && !is_title_before(lexicon, text, chain.clone()))?;
+            // Three characters read from the shape, two written again later: the name is the two (张伟负责…, 张伟说).
+            let two = after_post.char_indices().nth(2).map_or(len, |(i, _)| i);
+            Some(if len > two && !recurs(&after_post[..len]) && recurs(&after_post[..two]) { two } else { len })
+        };
+        let name_len = settled.or_else(shaped);
         let Some(name_len) = name_len else {
             // The post in brackets after the name, answering: `孙海涛(台东街道党工委书记):`.
             if let Some(intro) = bracketed_post(lexicon, text, chain.clone()) {
@@ -190,7 +216,7 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             {
                 let name = start..chain.start;
                 let speaker = SpeakerMatch { span: start..chain.end, name, role: chain, organization: None };
-                out.push(Introduction { speaker, speaks: true, guest: false });
+                out.push(Introduction { speaker, speaks: true, guest: false, by_shape: false });
             }
             continue;
         };
@@ -208,6 +234,7 @@ fn introductions(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             speaker: SpeakerMatch { span: start..name.end, name, role, organization },
             speaks,
             guest,
+            by_shape,
         });
     }
     // Someone introduced with a post who speaks again by name keeps the post (see `attributions`).
@@ -236,6 +263,10 @@ fn unit_of_the_scene(lexicon: &Lexicon, text: &str, post: usize) -> Option<Range
 /// Characters that begin what a person does right after being named (`沈丽华站在楼道口`, `黄阿姨拉着…`, `王芳对此`):
 /// a name of three characters does not end with one of them.
 const ACTION_STARTS: &str = "站坐走来去拉拿握指看望带领和与同跟对向在正一边深早常经又也还就便再都已曾将把被给为从到刚先首亲专特每多仍依主组率面蹲笑感激动热耐认仔逐挨捧翻递端打接陪忙赶迎";
+/// How many names a text is searched for again (see `introductions`): beyond it, a name guessed from its shape
+/// keeps the guess, so that text full of posts costs no more per post.
+const MAX_RECURRENCE_CHECKS: usize = 64;
+
 /// How far, in characters, the speech verb may follow a name that an action follows (`站在楼道口告诉记者`,
 /// `在大棚里一边摘辣椒一边说`).
 const MAX_ACTION_CHARS: usize = 20;
@@ -244,10 +275,20 @@ const MAX_ACTION_CHARS: usize = 20;
 /// characters unless the third begins an action (`沈丽华站在…` → 沈丽华, `王芳站在…` → 王芳). Only kept when the
 /// action leads to speech (see [`speaks_after_action`]).
 fn name_before_an_action(lexicon: &Lexicon, rest: &str) -> Option<usize> {
+    name_by_shape(lexicon, rest).filter(|&len| speaks_after_action(lexicon, &rest[len..]))
+}
+
+/// The name at the start of `rest` by its shape alone: three characters unless the third begins an action.
+fn name_by_shape(lexicon: &Lexicon, rest: &str) -> Option<usize> {
     let ends: Vec<usize> = rest.char_indices().skip(2).take(2).map(|(i, _)| i).collect();
     let third = rest[*ends.first()?..].chars().next()?;
     let len = if ACTION_STARTS.contains(third) || ends.len() < 2 { ends[0] } else { ends[1] };
-    (lexicon.is_name(&rest[..len]) && speaks_after_action(lexicon, &rest[len..])).then_some(len)
+    lexicon.is_name(&rest[..len]).then_some(len)
+}
+
+/// Whether the post at `chain` is a title after a name (`陆思聪书记`), which [`introductions`] reads as such.
+fn is_title_before(lexicon: &Lexicon, text: &str, chain: Range<usize>) -> bool {
+    TITLES.contains(&&text[chain.clone()]) && lexicon.name_before(text, chain.start).is_some()
 }
 
 /// Whether the clause after a name goes on to speech within [`MAX_ACTION_CHARS`] characters: a speech verb, or
@@ -334,6 +375,7 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             },
             speaks: true,
             guest: false,
+            by_shape: false,
         })
         .collect();
     out.sort_by_key(|i| i.speaker.name.start);
@@ -354,7 +396,7 @@ fn bracketed_post(lexicon: &Lexicon, text: &str, chain: Range<usize>) -> Option<
     let start = lexicon.name_before(text, open)?;
     let organization = (open + 1 < role.start).then_some(open + 1..role.start);
     let speaker = SpeakerMatch { span: start..chain.end + 1, name: start..open, role, organization };
-    Some(Introduction { speaker, speaks: true, guest: false })
+    Some(Introduction { speaker, speaks: true, guest: false, by_shape: false })
 }
 
 /// `王建华,梅岭北居民区党总支书记,` and `王建华是梅岭北居民区党总支书记`: a name opening its clause, then its unit and
@@ -370,7 +412,7 @@ fn appositive(lexicon: &Lexicon, text: &str, chain: Range<usize>) -> Option<Intr
     let name_end = before.strip_suffix(',').or_else(|| before.strip_suffix('是'))?.len();
     let start = lexicon.name_before(text, name_end)?;
     let speaker = SpeakerMatch { span: start..role.end, name: start..name_end, role, organization };
-    Some(Introduction { speaker, speaks: false, guest: false })
+    Some(Introduction { speaker, speaks: false, guest: false, by_shape: false })
 }
 
 /// Words before a post and name that hand the text over to a guest, in the series and interviews where the guest
@@ -654,6 +696,15 @@ mod tests {
         assert_eq!(speakers(text).len(), 1);
         let text = "社区书记张伟表示,要做好服务。\n他的妻子李红是一名教师。她表示,全家都支持。";
         assert_eq!(speakers(text).len(), 1);
+    }
+
+    #[test]
+    fn a_name_introduced_doing_something_is_found_again_when_it_speaks() {
+        let text = "网格员张伟负责300户。张伟一边翻看台账一边说:“好。”";
+        assert_eq!(speakers(text), [row("张伟一边", "张伟", "网格员", "")]);
+        // Guessed from its shape, a name gets no pronoun and no quotation.
+        assert!(speakers("社区党委书记高度重视。他表示,要落实。").is_empty());
+        assert!(speakers("“这是好事。”社区党委书记高度重视。").is_empty());
     }
 
     #[test]

@@ -44,6 +44,10 @@ fn dotted_name_lens(text: &str) -> Vec<usize> {
     Vec::new()
 }
 
+/// The most common surnames: a name guessed from its shape alone (网格员张伟负责…), or a place's short form after
+/// one (王成都, 李长春), is taken for a person's only with one of these.
+pub(crate) const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃戴莫孔汤";
+
 /// Adverbs that may stand between a speaker and the speech verb (`陈勇也表示`, `她还表示`, `王芳进一步介绍`).
 pub(crate) const ADVERBS: &[&str] = &[
     "进一步",
