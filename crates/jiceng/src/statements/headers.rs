@@ -144,7 +144,8 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
     let start = range.start + (s.len() - s.trim_start().len());
-    start..range.end - (s.len() - s.trim_end().len())
+    // All whitespace: an empty range where it began, not one that ends before it starts.
+    start..(range.end - (s.len() - s.trim_end().len())).max(start)
 }
 
 /// `unit_and_post` ends with a post: the speaker is `name`, with the unit before the post.
