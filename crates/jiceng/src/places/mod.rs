@@ -145,15 +145,23 @@ impl Places {
             .filter_map(|&(_, entry, _)| entry)
             .filter(|&e| matches!(self.gazetteer.entry(e).level, 3 | 4) && !self.gazetteer.lists_villages_under(e))
             .collect();
+        // A name written many times (居家社区 in a report) is looked up once.
+        let mut looked_up: rustc_hash::FxHashMap<String, Option<(String, Vec<String>)>> = Default::default();
         kept.into_iter()
             .filter_map(|(m, entry, attested)| {
                 // Found by its suffix, or a listed name that the text places under a township elsewhere.
                 let community =
                     m.kind == PlaceKind::Community && !matches!(m.source, Source::Landmark | Source::User(_));
                 let mut place = self.found(normalized, m, entry);
-                let elsewhere = (community && entry.is_none() && !self.gazetteer.villages_complete(0))
-                    .then(|| self.village_elsewhere(&place.name, &regions))
-                    .flatten();
+                let elsewhere =
+                    (community && entry.is_none() && !self.gazetteer.villages_complete(0) && !regions.is_empty())
+                        .then(|| {
+                            looked_up
+                                .entry(place.name.clone())
+                                .or_insert_with(|| self.village_elsewhere(&place.name, &regions))
+                                .clone()
+                        })
+                        .flatten();
                 // Unattested by the text (石牌岭社区则…, the second of a list), a community is one when the villages
                 // of a township or county the document names include it.
                 if !attested && elsewhere.is_none() {
@@ -247,10 +255,10 @@ impl Places {
     /// villages of the other provinces under one of the document's `regions` (townships or counties): only when
     /// exactly one fits.
     fn village_elsewhere(&self, name: &str, regions: &[u32]) -> Option<(String, Vec<String>)> {
-        let (short, base) = gazetteer::village_short(name)?;
         if regions.is_empty() {
             return None;
         }
+        let (short, base) = gazetteer::village_short(name)?;
         let villages = villages::Villages::get();
         let mut fits: Vec<(u64, &str, u32)> = regions
             .iter()

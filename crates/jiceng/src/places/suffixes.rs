@@ -56,6 +56,8 @@ const fn around(not_after: &'static str, not_before: &'static str, suffix: Suffi
 use Needs::{Boundary, Evidence, Nothing, Parent};
 use PlaceKind::{Community, Estate, Landmark, Township, Zone};
 
+/// At most 64, so that the automaton keeps its fast prefilter (aho-corasick's Teddy takes no more): a rarer suffix
+/// (…陈列馆, …遗址公园) is read through a shorter one (…馆 is none; …公园 is) or a landmark list instead.
 const SUFFIXES: &[Suffix] = &[
     around("", "报", suffix("社区", Community, 5, Evidence)),
     suffix("居委会", Community, 6, Nothing),
@@ -71,7 +73,6 @@ const SUFFIXES: &[Suffix] = &[
     suffix("小区", Estate, 6, Nothing),
     suffix("花园", Estate, 4, Nothing),
     suffix("家园", Estate, 4, Nothing),
-    suffix("公寓", Estate, 4, Nothing),
     around("", "区", suffix("苑", Estate, 4, Nothing)),
     suffix("院落", Estate, 4, Nothing),
     suffix("新区", Zone, 4, Boundary),
@@ -105,13 +106,10 @@ const SUFFIXES: &[Suffix] = &[
     suffix("纪念碑", Landmark, 5, Nothing),
     suffix("纪念塔", Landmark, 5, Nothing),
     suffix("遗址", Landmark, 5, Nothing),
-    suffix("遗址公园", Landmark, 5, Nothing),
-    suffix("湿地", Landmark, 4, Nothing),
     suffix("水库", Landmark, 4, Nothing),
     suffix("书院", Landmark, 4, Nothing),
     suffix("古城", Landmark, 4, Nothing),
     suffix("石窟", Landmark, 4, Nothing),
-    suffix("陈列馆", Landmark, 6, Nothing),
     suffix("绿道", Landmark, 4, Nothing),
     suffix("博物馆", Landmark, 6, Nothing),
     suffix("图书馆", Landmark, 6, Nothing),

@@ -93,6 +93,8 @@ const UNIT_ENDINGS: &str = "社区村街道镇乡区县市省州盟旗府会委�
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     roles: AhoCorasick,
+    /// The forms of address, found in one pass (not one search of the text each).
+    honorifics: AhoCorasick,
     role_set: HashSet<String>,
     surnames: HashSet<String>,
     speech_verbs: Vec<String>,
@@ -112,6 +114,7 @@ impl Lexicon {
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&roles)
                 .expect("the role list builds an automaton"),
+            honorifics: AhoCorasick::new(HONORIFICS).expect("the forms of address build an automaton"),
             role_set: roles.iter().map(|r| r.to_string()).collect(),
             surnames: entries(SURNAMES).map(String::from).collect(),
             speech_verbs,
@@ -274,7 +277,7 @@ impl Lexicon {
 
     /// Where each form of address stands (`阿姨` in 王阿姨), for names without a post.
     pub(crate) fn honorific_starts<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, &'static str)> + 'a {
-        HONORIFICS.iter().flat_map(move |h| text.match_indices(h).map(|(at, _)| (at, *h)))
+        self.honorifics.find_iter(text).map(|m| (m.start(), HONORIFICS[m.pattern().as_usize()]))
     }
 
     /// Whether a name ending where `rest` begins is a speaker without a post to vouch for it: a speech verb at

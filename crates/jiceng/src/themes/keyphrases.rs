@@ -160,17 +160,41 @@ impl Keyphrases {
 
 /// Numbers and what is counted (多万户, 万公里, 三分之二, 一二三): the segmentation's pieces of figures, not topics.
 fn is_quantity(word: &str) -> bool {
-    const NUMERALS: &str = "零一二三四五六七八九十百千万亿两";
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '零' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '两'
+        )
+    };
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    // Most words begin with neither a numeral nor 多 or 余: settled by the first character.
+    if !numeral(first) && first != '多' && first != '余' {
+        return false;
+    }
     // What follows 万 or 亿 in a figure: a measure word, or 多/余 (万多, 亿余).
     const MEASURES: &str = "公户人元吨亩斤标个千平辆套家件头只条间座多余亿";
-    let mut chars = word.chars();
-    let (first, second) = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
+    let second = chars.next().unwrap_or(' ');
     let figure = match first {
         '多' | '余' => "万亿".contains(second),
         '万' | '亿' => MEASURES.contains(second),
         _ => false,
     };
-    figure || word.contains("分之") || word.chars().all(|c| NUMERALS.contains(c))
+    figure || word.contains("分之") || word.chars().all(numeral)
 }
 
 fn word_hash(word: &str) -> u64 {
