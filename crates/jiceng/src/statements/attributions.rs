@@ -336,8 +336,9 @@ const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替', '着'];
 /// `据老李说`, `跟张大爷说`.
 const OBJECT_MARKERS: &str = "听据像如跟和对给让叫请问帮替陪找被把向与同";
 
-/// People who speak without a post: residents called by a form of address (`王阿姨笑着说`, `老李说`), and a
-/// name right after the quotation of speech it closes (`“……。”张伟说`). No post vouches for them, so the speech verb must
+/// People who speak without a post: residents called by a form of address (`王阿姨笑着说`, `老李说`), a name
+/// right after the quotation of speech it closes (`“……。”张伟说`), and a name opening a sentence that announces
+/// what it says (`王芳说:“……”`). No post vouches for them, so the speech verb must
 /// follow at once or after a manner word (see [`Lexicon::speaks_at_once`]).
 fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     let addressed = lexicon.honorific_starts(text).filter_map(|(at, honorific)| {
@@ -356,8 +357,20 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         let len = lexicon.name_at(&text[start..])?;
         Some(start..start + len)
     });
+    // A sentence opened by a name with a common surname and a speech verb that announces what follows
+    // (王芳说:“……”, 刘德华表示,……).
+    let opening =
+        text.match_indices(['。', '!', '?', '\n']).map(|(at, c)| at + c.len()).chain([0]).filter_map(|start| {
+            let rest = &text[start..];
+            let common = rest.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
+            // 张家说: a family, not a person.
+            let len = lexicon.name_at(rest).filter(|&len| common && !rest[..len].ends_with('家'))?;
+            let verb = lexicon.speech_verb_at(&rest[len..])?;
+            rest[len + verb..].starts_with([':', ',']).then_some(start..start + len)
+        });
     let mut out: Vec<Introduction> = named
         .chain(quoted)
+        .chain(opening)
         .filter(|name| {
             let before = text[..name.start].chars().next_back();
             // Opening its clause, the person may do something first (李大妈一边择菜一边说, 张大爷拉着书记的手说).
@@ -705,6 +718,17 @@ mod tests {
         // Guessed from its shape, a name gets no pronoun and no quotation.
         assert!(speakers("社区党委书记高度重视。他表示,要落实。").is_empty());
         assert!(speakers("“这是好事。”社区党委书记高度重视。").is_empty());
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_that_announces_what_it_says() {
+        let text = "记者来到社区。王芳说:“今年要改造。”";
+        assert_eq!(speakers(text), [row("王芳说:", "王芳", "", "")]);
+        for text in
+            ["大家说,好。有人说,好。", "社区很热闹。高度说明问题。", "活动结束。张家说:“好。”", "会后王芳说了几句。"]
+        {
+            assert!(speakers(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
