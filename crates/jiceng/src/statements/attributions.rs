@@ -362,9 +362,10 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     let opening =
         text.match_indices(['。', '!', '?', '\n']).map(|(at, c)| at + c.len()).chain([0]).filter_map(|start| {
             let rest = &text[start..];
-            let common = rest.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
+            // Asked of names with a common surname only: most sentences begin otherwise.
+            rest.chars().next().filter(|&c| super::lexicon::COMMON_SURNAMES.contains(c))?;
             // 张家说: a family, not a person.
-            let len = lexicon.name_at(rest).filter(|&len| common && !rest[..len].ends_with('家'))?;
+            let len = lexicon.name_at(rest).filter(|&len| !rest[..len].ends_with('家'))?;
             let verb = lexicon.speech_verb_at(&rest[len..])?;
             rest[len + verb..].starts_with([':', ',']).then_some(start..start + len)
         });
