@@ -329,6 +329,9 @@ fn names_another_person(lexicon: &Lexicon, between: &str) -> bool {
         })
 }
 
+/// Last characters of units' names, which a person's name opening a sentence does not end with.
+const UNIT_LAST_CHARS: &str = "村区镇街乡县市省州社组站所局委会院校队部办厅处科司家业";
+
 /// Characters before a post and name that make the person the one spoken to or acted on (拉着书记王芳的手说).
 const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替', '着'];
 
@@ -364,8 +367,11 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             let rest = &text[start..];
             // Asked of names with a common surname only: most sentences begin otherwise.
             rest.chars().next().filter(|&c| super::lexicon::COMMON_SURNAMES.contains(c))?;
-            // 张家说: a family, not a person.
-            let len = lexicon.name_at(rest).filter(|&len| !rest[..len].ends_with('家'))?;
+            // Three characters at least (林业说, 张家说 are a trade and a family), not ending like a unit (高新区说).
+            let len = lexicon.name_at(rest).filter(|&len| {
+                let name = &rest[..len];
+                name.chars().count() >= 3 && !name.ends_with(|c| UNIT_LAST_CHARS.contains(c))
+            })?;
             let verb = lexicon.speech_verb_at(&rest[len..])?;
             rest[len + verb..].starts_with([':', ',']).then_some(start..start + len)
         });
@@ -723,11 +729,16 @@ mod tests {
 
     #[test]
     fn a_name_opening_a_sentence_that_announces_what_it_says() {
-        let text = "记者来到社区。王芳说:“今年要改造。”";
-        assert_eq!(speakers(text), [row("王芳说:", "王芳", "", "")]);
-        for text in
-            ["大家说,好。有人说,好。", "社区很热闹。高度说明问题。", "活动结束。张家说:“好。”", "会后王芳说了几句。"]
-        {
+        let text = "记者来到社区。王建芳说:“今年要改造。”";
+        assert_eq!(speakers(text), [row("王建芳说", "王建芳", "", "")]);
+        for text in [
+            "大家说,好。有人说,好。",
+            "社区很热闹。高度说明问题。",
+            "活动结束。张家说:“好。”",
+            "会后王芳说了几句。",
+            "陈述了意见。林业说,要保护。",
+            "游客增多。高新区说:要发展。",
+        ] {
             assert!(speakers(text).is_empty(), "{text}");
         }
     }
