@@ -329,9 +329,6 @@ fn names_another_person(lexicon: &Lexicon, between: &str) -> bool {
         })
 }
 
-/// Last characters of units' names, which a person's name opening a sentence does not end with.
-const UNIT_LAST_CHARS: &str = "村区镇街乡县市省州社组站所局委会院校队部办厅处科司家业";
-
 /// Characters before a post and name that make the person the one spoken to or acted on (拉着书记王芳的手说).
 const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替', '着'];
 
@@ -370,7 +367,8 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
             // Three characters at least (林业说, 张家说 are a trade and a family), not ending like a unit (高新区说).
             let len = lexicon.name_at(rest).filter(|&len| {
                 let name = &rest[..len];
-                name.chars().count() >= 3 && !name.ends_with(|c| UNIT_LAST_CHARS.contains(c))
+                let unit_like = name.ends_with(|c| super::lexicon::UNIT_LAST_CHARS.contains(c) || "家业".contains(c));
+                name.chars().count() >= 3 && !unit_like
             })?;
             let verb = lexicon.speech_verb_at(&rest[len..])?;
             rest[len + verb..].starts_with([':', ',']).then_some(start..start + len)

@@ -70,8 +70,6 @@ pub(crate) const ADVERBS: &[&str] = &[
     "总",
     "都",
 ];
-/// The one-character adverbs, which a name of three characters must not end with when the verb follows.
-const ADVERB_CHARS: &[char] = &['还', '也', '则', '又', '就', '曾', '常', '再', '更', '便', '却', '总', '都'];
 /// What follows 说 in words that are not speech.
 const NOT_SPEECH_AFTER_SHUO: &[&str] = &["完", "服", "明", "不", "什么", "起话", "着说着", "了几句", "到做到"];
 /// What 表示 is followed by when it is a gesture, not speech: `表示感谢`, `表示慰问`.
@@ -86,6 +84,9 @@ const HONORIFICS: &[&str] = &[
     "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃", "娘娘",
     "叔叔", "大叔", "大婶",
 ];
+/// Last characters of short units' names (王家村, 高新区), which a person's name before a post or opening a
+/// sentence does not end with.
+pub(crate) const UNIT_LAST_CHARS: &str = "村区镇街乡县市省州社组站所局委会院校队部办厅处科司";
 /// Last characters of a unit's name: what an organization before a post ends with.
 const UNIT_ENDINGS: &str = "社区村街道镇乡区县市省州盟旗府会委党组支部司团心校学园院站所局厅处馆办队场厂店苑城庭";
 
@@ -164,18 +165,19 @@ impl Lexicon {
         }
     }
 
-    /// Whether `s` is a person's name: a surname with one or two (compound: two or three) more characters,
-    /// or a surname with a form of address.
     /// Whether the last character of `text[..len]` begins what follows a name rather than ending the name: an
     /// adverb before a speech verb (也表示), a speech verb (笑称, 坦言), an action word (站在, 拉着).
     fn begins_what_follows_a_name(&self, text: &str, len: usize) -> bool {
         let Some(last) = text[..len].chars().next_back() else { return false };
         let from_last = &text[len - last.len_utf8()..];
-        (ADVERB_CHARS.contains(&last) && self.speaks_at_once(from_last))
+        let one_character_adverb = ADVERBS.iter().any(|a| a.len() == last.len_utf8() && from_last.starts_with(a));
+        (one_character_adverb && self.speaks_at_once(from_last))
             || self.speech_verb_at(from_last).is_some_and(|l| l > last.len_utf8())
             || ACTION_WORDS.iter().any(|w| from_last.starts_with(w))
     }
 
+    /// Whether `s` is a person's name: a surname with one or two (compound: two or three) more characters,
+    /// or a surname with a form of address.
     pub(crate) fn is_name(&self, s: &str) -> bool {
         let chars: Vec<char> = s.chars().collect();
         if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_cjk(c)) {
@@ -207,13 +209,12 @@ impl Lexicon {
     /// Where the name starts that ends at `end`, right before a post used as a title (`,陆思聪书记表示`): two or
     /// three characters opening their clause, not ending like a unit (王家村 in `王家村党委书记` is a village).
     pub(crate) fn name_before(&self, text: &str, end: usize) -> Option<usize> {
-        const UNIT_ENDINGS: &str = "村区镇街乡县市省州社组站所局委会院校队部办厅处科司";
         let before = &text[..end];
         [3, 2].into_iter().find_map(|chars| {
             let start = before.char_indices().rev().nth(chars - 1)?.0;
             let opens_clause = !before[..start].chars().next_back().is_some_and(is_cjk);
             let name = &before[start..];
-            let unit_like = name.chars().next_back().is_some_and(|c| UNIT_ENDINGS.contains(c));
+            let unit_like = name.chars().next_back().is_some_and(|c| UNIT_LAST_CHARS.contains(c));
             (opens_clause && !unit_like && self.is_name(name)).then_some(start)
         })
     }
