@@ -319,14 +319,20 @@ const OTHER_PEOPLE: &[&str] =
 /// Whether `between` names someone a pronoun after it may mean instead of the person introduced before it:
 /// a resident by a form of address (老李今年80岁, 王奶奶), family, someone described.
 fn names_another_person(lexicon: &Lexicon, between: &str) -> bool {
-    OTHER_PEOPLE.iter().any(|w| between.contains(w))
-        || lexicon
-            .honorific_starts(between)
-            .any(|(at, h)| between[..at].chars().next_back().is_some_and(|s| lexicon.is_name(&format!("{s}{h}"))))
-        || between.match_indices(['老', '小']).any(|(at, _)| {
-            let end = between[at..].char_indices().nth(2).map_or(between.len(), |(i, _)| at + i);
-            lexicon.is_name(&between[at..end])
-        })
+    OTHER_PEOPLE.iter().any(|w| between.contains(w)) || addressed_names(lexicon, between).next().is_some()
+}
+
+/// People called by a form of address (王阿姨, 罗女士) or by familiarity (老李, 小王) in `text`.
+fn addressed_names<'a>(lexicon: &'a Lexicon, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    let addressed = lexicon.honorific_starts(text).filter_map(|(at, honorific)| {
+        let surname = text[..at].chars().next_back()?;
+        Some(at - surname.len_utf8()..at + honorific.len())
+    });
+    let familiar = text.match_indices(['老', '小']).map(|(at, _)| {
+        let end = text[at..].char_indices().nth(2).map_or(text.len(), |(i, _)| at + i);
+        at..end
+    });
+    addressed.chain(familiar).filter(|name| lexicon.is_name(&text[name.clone()]))
 }
 
 /// Characters before a post and name that make the person the one spoken to or acted on (拉着书记王芳的手说).
@@ -341,15 +347,7 @@ const OBJECT_MARKERS: &str = "听据像如跟和对给让叫请问帮替陪找�
 /// what it says (`王芳说:“……”`). No post vouches for them, so the speech verb must
 /// follow at once or after a manner word (see [`Lexicon::speaks_at_once`]).
 fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
-    let addressed = lexicon.honorific_starts(text).filter_map(|(at, honorific)| {
-        let surname = text[..at].chars().next_back()?;
-        Some(at - surname.len_utf8()..at + honorific.len())
-    });
-    let familiar = text.match_indices(['老', '小']).map(|(at, _)| {
-        let end = text[at..].char_indices().nth(2).map_or(text.len(), |(i, _)| at + i);
-        at..end
-    });
-    let named = addressed.chain(familiar).filter(|name| lexicon.is_name(&text[name.clone()]));
+    let named = addressed_names(lexicon, text);
     // A quotation of speech ends a sentence or clause inside its marks; a quoted name (“有事好商量”平台) does not.
     let quoted = text.match_indices('”').filter_map(|(at, q)| {
         text[..at].ends_with(['。', '!', '?', '…', ',']).then_some(())?;
