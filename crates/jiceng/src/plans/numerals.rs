@@ -5,7 +5,7 @@
 use chinese_number::{ChineseCountMethod, ChineseToNumber};
 
 /// Characters that make up Chinese numerals.
-fn is_chinese_digit(c: char) -> bool {
+pub(crate) fn is_chinese_digit(c: char) -> bool {
     matches!(
         c,
         '〇' | '零'

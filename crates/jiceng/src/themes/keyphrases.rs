@@ -2,6 +2,7 @@
 //! the taxonomy lacks. TF-IDF over the words of the segmentation, with IDF from jieba's table (`data/idf.txt`).
 
 use crate::model::Keyphrase;
+use crate::plans::numerals::is_chinese_digit;
 use crate::segment::Word;
 use crate::text::normalize::is_cjk;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -160,26 +161,8 @@ impl Keyphrases {
 
 /// Numbers and what is counted (多万户, 万公里, 三分之二, 一二三): the segmentation's pieces of figures, not topics.
 fn is_quantity(word: &str) -> bool {
-    let numeral = |c: char| {
-        matches!(
-            c,
-            '零' | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '两'
-        )
-    };
+    // The digits of numerals, and 亿, which counts in figures though no ordinal uses it.
+    let numeral = |c: char| is_chinese_digit(c) || c == '亿';
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
     // Most words begin with neither a numeral nor 多 or 余: settled by the first character.
