@@ -113,8 +113,7 @@ pub(crate) fn scan(
             _ => None,
         });
         // 芙蓉街社区, 翠湖社区: a landmark's name beginning a community's or a street's is that division's.
-        let names_division = ["社区", "街道", "村委会", "居委会"].iter().any(|w| rest.starts_with(w));
-        if let Some(landmark) = landmark.filter(|_| !names_division) {
+        if let Some(landmark) = landmark.filter(|_| !begins_a_divisions_name(rest)) {
             let kind = lexicon.landmarks[landmark as usize].1;
             scan.mentions.push(Mention { range, kind, source: Source::Landmark });
             continue;
@@ -160,8 +159,7 @@ pub(crate) fn scan(
         if stem {
             if let Some((len, kind)) = suffixes.continues_name(&text[range.clone()], rest) {
                 // 陇西路社区: the street's name in turn begins a community's, which the suffix model finds.
-                let names_division = ["社区", "街道", "村委会", "居委会"].iter().any(|w| rest[len..].starts_with(w));
-                if !names_division {
+                if !begins_a_divisions_name(&rest[len..]) {
                     let range = range.start..range.end + len;
                     scan.mentions.push(Mention { range, kind, source: Source::Unlisted });
                 }
@@ -194,6 +192,12 @@ pub(crate) fn scan(
         scan.mentions.push(Mention { range, kind, source: Source::Division { candidates, form, fragment } });
     }
     scan
+}
+
+/// Whether `rest`, right after a name, makes it the name of a community or street (芙蓉街社区, 陇西路社区,
+/// 北京街道): the whole is that division's, found as such.
+fn begins_a_divisions_name(rest: &str) -> bool {
+    ["社区", "街道", "村委会", "居委会"].iter().any(|w| rest.starts_with(w))
 }
 
 /// Words that begin the goals of campaigns (平安街道创建, 文明村镇建设).

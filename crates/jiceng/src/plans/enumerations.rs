@@ -122,11 +122,8 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
     let first_of_list: Vec<usize> = lists.iter().map(|list| list[0].range.start).collect();
     let mut in_paragraph: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for (list_index, list) in lists.iter().enumerate() {
-        for (k, marker) in list.iter().enumerate() {
-            in_paragraph
-                .entry(marker.paragraph)
-                .or_default()
-                .push((marker.range.start, list_index * 2 + usize::from(k == 0)));
+        for marker in list {
+            in_paragraph.entry(marker.paragraph).or_default().push((marker.range.start, list_index));
         }
     }
     in_paragraph.values_mut().for_each(|starts| starts.sort_unstable());
@@ -135,14 +132,13 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
         for marker in list {
             let later = &in_paragraph[&marker.paragraph];
             let after = later.partition_point(|&(s, _)| s <= marker.range.start);
-            let ending = later[after..].iter().find(|&&(_, tag)| {
-                let other = tag / 2;
+            let ending = later[after..].iter().find(|&&(_, other)| {
                 other == list_index
                     || lists[other][0].style == marker.style
                     || first_of_list[other] < first_of_list[list_index]
             });
             let end = match ending {
-                Some(&(start, tag)) if tag % 2 == 1 => {
+                Some(&(start, other)) if start == first_of_list[other] => {
                     // A new list: end with the last sentence before its lead-in, if one ended after the marker.
                     let between = &text[marker.range.end..start];
                     between

@@ -323,11 +323,11 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
         return None;
     }
     let after = &rest[len..];
+    let parts = rest[..len].bytes().map(|b| ((b - b'0') as u32, String::new())).collect();
     // Quoted, the code must close the quote, alone or with its framework word (“344架构”); either way a framework
     // word must follow (12345热线 is a number).
     let inside = FRAMEWORK_WORDS.iter().find(|w| after.strip_prefix(*w).is_some_and(|a| a.starts_with('”')));
     if let (true, Some(word)) = (quoted, inside) {
-        let parts = rest[..len].bytes().map(|b| ((b - b'0') as u32, String::new())).collect();
         return Some((len + word.len(), parts));
     }
     if quoted && !after.starts_with('”') {
@@ -345,7 +345,6 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
         .take(reach + 1)
         .find_map(|(i, _)| FRAMEWORK_WORDS.iter().find(|w| after_quote[i..].starts_with(*w)))?;
     let len = if quoted { len } else { len + framework.len() };
-    let parts = rest.bytes().take_while(u8::is_ascii_digit).map(|b| ((b - b'0') as u32, String::new())).collect();
     Some((len, parts))
 }
 

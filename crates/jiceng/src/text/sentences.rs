@@ -28,7 +28,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<
         let mut end = base + at + sentence.trim_end().len();
         while text[start..end].ends_with('“') && end - '“'.len_utf8() > start {
             end -= '“'.len_utf8();
-            carried = Some(carried.map_or(end, |c: usize| c.min(end)));
+            carried = Some(end);
         }
         let trimmed_end = start + text[start..end].trim_end().len();
         (trimmed_end > start).then_some(start..trimmed_end)
