@@ -7,9 +7,11 @@
 
 mod attributions;
 mod headers;
+mod interviews;
 pub(crate) mod lexicon;
 
 use crate::text::sentences::{paragraphs, sentences};
+use attributions::Attribution;
 use lexicon::Lexicon;
 use std::ops::Range;
 
@@ -62,9 +64,9 @@ pub(crate) struct Found {
 /// Splits normalized `text` into statements.
 pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     let paras: Vec<Range<usize>> = paragraphs(text).filter(|p| !is_editorial(&text[p.clone()])).collect();
-    let Some(last) = paras.last() else {
+    if paras.is_empty() {
         return Vec::new();
-    };
+    }
     let mut headers: Vec<(usize, SpeakerMatch)> = paras
         .iter()
         .enumerate()
@@ -86,8 +88,18 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     }
     let sents: Vec<Range<usize>> = paras.iter().flat_map(|p| sentences(text, p.clone())).collect();
     let found = attributions::attributions(lexicon, text, &sents);
+    let running = |paras: &[Range<usize>], found: &[Attribution]| running(text, paras, found);
+    interviews::split(lexicon, text, &paras, &found, running).unwrap_or_else(|| running(&paras, &found))
+}
+
+/// The statements of running text: each attribution's, and the narration around them of nobody's; one
+/// statement of nobody without attributions.
+fn running(text: &str, paras: &[Range<usize>], found: &[Attribution]) -> Vec<Found> {
+    let (Some(first), Some(last)) = (paras.first(), paras.last()) else {
+        return Vec::new();
+    };
     if found.is_empty() {
-        return vec![Found { range: paras[0].start..last.end, speaker: None }];
+        return vec![Found { range: first.start..last.end, speaker: None }];
     }
     let mut out: Vec<Found> = Vec::new();
     for (k, attribution) in found.iter().enumerate() {
@@ -95,7 +107,7 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
         let end = if attribution.to_end {
             next_start.min(last.end)
         } else {
-            statement_end(text, &paras, attribution.start).min(next_start)
+            statement_end(text, paras, attribution.start).min(next_start)
         };
         let range = attribution.start..trim_end(text, attribution.start..end);
         match out.last_mut() {
@@ -108,7 +120,7 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
             _ => out.push(Found { range, speaker: Some(attribution.speaker.clone()) }),
         }
     }
-    with_narration(text, &paras, out)
+    with_narration(text, paras, out)
 }
 
 /// The attributed statements with the text around and between them — the reporter's narration — as statements

@@ -1,0 +1,158 @@
+//! Interviews printed as turns: `记者:……?` / `王芳:……` or `问:` / `答:`.
+//!
+//! A question is the interviewer's and belongs to nobody; the answer after it runs to the next question and
+//! belongs to whoever its label names, or, labelled `答:` or not at all, to the guest the lead introduced.
+
+use super::attributions::Attribution;
+use super::lexicon::Lexicon;
+use super::{Found, SpeakerMatch};
+use crate::text::normalize::is_cjk;
+use std::ops::Range;
+
+/// Labels that open an interviewer's turn.
+const QUESTION_LABELS: &[&str] =
+    &["记者:", "本报记者:", "记者问:", "问:", "提问:", "主持人:", "Q:", "【记者】", "【问】", "[记者]", "[问]"];
+/// Labels that open the guest's answer without naming the guest.
+const ANSWER_LABELS: &[&str] = &["答:", "A:", "【答】", "[答]"];
+/// Longest label before a colon, in characters (`成都市武侯区玉林街道党工委书记王芳:`).
+const MAX_LABEL_CHARS: usize = 30;
+/// Shortest question after its label, in characters: `记者:王小明` is a byline.
+const MIN_QUESTION_CHARS: usize = 6;
+
+/// The statements of a text with questions in it: the lead before the first question split as running text is
+/// (`lead`), then each question and each answer. `None` when no paragraph is an interviewer's question.
+pub(super) fn split(
+    lexicon: &Lexicon,
+    text: &str,
+    paras: &[Range<usize>],
+    attributions: &[Attribution],
+    lead: impl FnOnce(&[Range<usize>], &[Attribution]) -> Vec<Found>,
+) -> Option<Vec<Found>> {
+    let questions: Vec<usize> = (0..paras.len()).filter(|&i| is_question(&text[paras[i].clone()])).collect();
+    let first = *questions.first()?;
+    let in_lead = attributions.partition_point(|a| a.start < paras[first].start);
+    let (lead_attributions, later) = attributions.split_at(in_lead);
+    // The guest: handed over to by the lead (`记者采访了……书记王芳`), or else the last person it heard speak.
+    let guest =
+        lead_attributions.iter().rev().find(|a| a.to_end).or(lead_attributions.last()).map(|a| a.speaker.clone());
+    let mut out = lead(&paras[..first], lead_attributions);
+    for (k, &question) in questions.iter().enumerate() {
+        let next = questions.get(k + 1).copied().unwrap_or(paras.len());
+        out.push(Found { range: paras[question].clone(), speaker: None });
+        // The answer, or the answers of several people each opening a paragraph with their name.
+        for (at, para) in paras.iter().enumerate().take(next).skip(question + 1) {
+            let named = later
+                .iter()
+                .find(|a| a.start == para.start)
+                .map(|a| a.speaker.clone())
+                .or_else(|| named_label(lexicon, text, para.start));
+            match out.last_mut() {
+                Some(answer) if at > question + 1 && named.is_none() => answer.range.end = para.end,
+                _ => {
+                    let unnamed = label(&text[para.clone()]).is_none_or(|l| ANSWER_LABELS.contains(&l));
+                    let speaker = named.or_else(|| unnamed.then(|| guest.clone()).flatten());
+                    out.push(Found { range: para.clone(), speaker });
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Whether a paragraph opens with an interviewer's label and asks something.
+fn is_question(paragraph: &str) -> bool {
+    QUESTION_LABELS.iter().any(|label| {
+        paragraph.strip_prefix(label).is_some_and(|rest| rest.trim().chars().count() >= MIN_QUESTION_CHARS)
+    })
+}
+
+/// The speaker an answer's label names when the text never introduced them: `张强:……`.
+fn named_label(lexicon: &Lexicon, text: &str, start: usize) -> Option<SpeakerMatch> {
+    let colon = start + text[start..].find(':')?;
+    let name = start..colon;
+    lexicon.is_name(&text[name.clone()]).then(|| SpeakerMatch {
+        span: name.clone(),
+        name: name.clone(),
+        role: start..start,
+        organization: None,
+    })
+}
+
+/// The label that opens a paragraph, colon or brackets included: `答:`, `【答】`, `张强:`.
+fn label(paragraph: &str) -> Option<&str> {
+    if let Some(label) = ANSWER_LABELS.iter().find(|l| paragraph.starts_with(*l)) {
+        return Some(label);
+    }
+    let colon = paragraph.find(':')?;
+    let before = &paragraph[..colon];
+    (before.chars().count() <= MAX_LABEL_CHARS && before.chars().all(|c| is_cjk(c) || c == ' '))
+        .then(|| &paragraph[..colon + 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each statement's first characters with its speaker's name, role and unit.
+    fn statements(text: &str) -> Vec<(String, String)> {
+        super::super::split(&Lexicon::builtin(), text)
+            .into_iter()
+            .map(|f| {
+                let speaker = f.speaker.map_or(String::new(), |s| {
+                    let org = s.organization.map_or("", |o| &text[o]);
+                    format!("{}/{}/{}", &text[s.name], &text[s.role], org)
+                });
+                (text[f.range].chars().take(5).collect(), speaker)
+            })
+            .collect()
+    }
+
+    fn row(start: &str, speaker: &str) -> (String, String) {
+        (start.into(), speaker.into())
+    }
+
+    #[test]
+    fn questions_belong_to_nobody_and_answers_to_the_guest_of_the_lead() {
+        let text = "近日,记者采访了武侯区玉林街道玉林东路社区党委书记王芳。\n记者:社区老人多,你们是怎么做的?\n王芳:我们建了长者食堂。\n记者:孩子放学后怎么办?\n我们开办了四点半课堂。";
+        let guest = "王芳/党委书记/武侯区玉林街道玉林东路社区";
+        assert_eq!(
+            statements(text),
+            [
+                row("近日,记者", guest),
+                row("记者:社区", ""),
+                row("王芳:我们", guest),
+                row("记者:孩子", ""),
+                row("我们开办了", guest)
+            ]
+        );
+        let text = "记者近日采访了营平社区党委书记林雅琴。\n问:社区有什么变化?\n答:我们建了食堂。\n问:下一步呢?还有什么打算?\n答:办好老年大学。";
+        let guest = "林雅琴/党委书记/营平社区";
+        let found = statements(text);
+        assert_eq!(found.iter().filter(|(_, s)| s == guest).count(), 3, "{found:?}");
+        assert_eq!(found[1], row("问:社区有", ""));
+        assert_eq!(found[4], row("答:办好老", guest));
+    }
+
+    #[test]
+    fn a_transcript_names_each_answer_by_its_label() {
+        let text = "主持人:今年社区在老旧小区改造方面做了哪些工作?\n张强:我们完成了12个院落的改造。\n李红梅:我补充一点,我们村也在做。\n主持人:居民参与度怎么样?\n张强:议事会开了30多次。";
+        assert_eq!(
+            statements(text),
+            [
+                row("主持人:今", ""),
+                row("张强:我们", "张强//"),
+                row("李红梅:我", "李红梅//"),
+                row("主持人:居", ""),
+                row("张强:议事", "张强//")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_or_an_answer_without_a_guest_is_nobodys() {
+        let text = "问:社区有什么变化?\n答:我们建了食堂。\n记者:王小明";
+        assert!(statements(text).iter().all(|(_, s)| s.is_empty()), "{:?}", statements(text));
+        assert!(!is_question("记者:王小明"));
+        assert!(is_question("记者:社区老人多,你们是怎么做的?"));
+    }
+}
