@@ -2,7 +2,8 @@
 //!
 //! A text with header lines is split at them, its title and byline (before the first header) belonging to
 //! nobody. A text without headers is split at attributions in running text, the narration around them being
-//! statements of nobody. A text with neither is one statement of nobody. All ranges here are byte ranges of the
+//! statements of nobody; an interview printed as turns (`记者:`/`问:` then the answer) is split at its questions
+//! (see `interviews`). A text with neither is one statement of nobody. All ranges here are byte ranges of the
 //! normalized text.
 
 mod attributions;
