@@ -360,16 +360,22 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
     let opening =
         text.match_indices(['。', '!', '?', '\n']).map(|(at, c)| at + c.len()).chain([0]).filter_map(|start| {
             let rest = &text[start..];
-            // Asked of names with a common surname only: most sentences begin otherwise.
-            rest.chars().next().filter(|&c| super::lexicon::COMMON_SURNAMES.contains(c))?;
-            // Three characters at least (林业说, 张家说 are a trade and a family), not ending like a unit (高新区说).
+            // Asked of names with a common or a compound surname only: most sentences begin otherwise.
+            let common = rest.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
+            if !common && !lexicon.begins_with_compound_surname(rest) {
+                return None;
+            }
             let len = lexicon.name_at(rest).filter(|&len| {
                 let name = &rest[..len];
                 let unit_like = name.ends_with(|c| super::lexicon::UNIT_LAST_CHARS.contains(c) || "家业".contains(c));
-                name.chars().count() >= 3 && !unit_like
+                !unit_like
             })?;
             let verb = lexicon.speech_verb_at(&rest[len..])?;
-            rest[len + verb..].starts_with([':', ',']).then_some(start..start + len)
+            // Three characters at least (林业说, 张家说 are a trade and a family), or two announcing a quotation
+            // (王芳说:“……”).
+            let announced = rest[len + verb..].starts_with(":“");
+            let long = rest[..len].chars().count() >= 3;
+            (rest[len + verb..].starts_with([':', ',']) && (long || announced)).then_some(start..start + len)
         });
     let mut out: Vec<Introduction> = named
         .chain(quoted)
@@ -727,7 +733,11 @@ mod tests {
     fn a_name_opening_a_sentence_that_announces_what_it_says() {
         let text = "记者来到社区。王建芳说:“今年要改造。”";
         assert_eq!(speakers(text), [row("王建芳说", "王建芳", "", "")]);
+        // Two characters when a quotation is announced; a compound surname.
+        assert_eq!(speakers("记者来到社区。王芳说:“今年要改造。”"), [row("王芳说:", "王芳", "", "")]);
+        assert_eq!(speakers("欧阳明月表示,社区将继续推进垃圾分类。"), [row("欧阳明月", "欧阳明月", "", "")]);
         for text in [
+            "记者来到社区。王芳说,今年要改造。",
             "大家说,好。有人说,好。",
             "社区很热闹。高度说明问题。",
             "活动结束。张家说:“好。”",

@@ -270,6 +270,11 @@ impl Lexicon {
         }
     }
 
+    /// Whether `s` begins with a compound surname (欧阳, 司马, 上官 …).
+    pub(crate) fn begins_with_compound_surname(&self, s: &str) -> bool {
+        s.char_indices().nth(2).is_some_and(|(i, _)| self.surnames.contains(&s[..i]))
+    }
+
     /// Whether `c` is a one-character surname.
     pub(crate) fn is_surname_char(&self, c: char) -> bool {
         let mut buffer = [0u8; 4];
