@@ -13,6 +13,9 @@ const MAX_HEADER_CHARS: usize = 60;
 /// What may open a header line before the unit: dashes and the words of an interview headline.
 const LEADS: &[&str] = &["记者专访", "专访", "对话", "访"];
 
+/// Labels that present an interview's guest before the header proper: `本期嘉宾:……党委书记李华`.
+const GUEST_LABELS: &[&str] = &["本期嘉宾:", "访谈嘉宾:", "对话嘉宾:", "嘉宾:", "受访者:", "采访对象:"];
+
 /// Marks that end a sentence or a clause: a line with them is running text, not a header.
 const SENTENCE_MARKS: [char; 7] = ['。', ',', ';', '!', '?', '“', '”'];
 /// Verbs that follow a post in a title (`社区书记谈打算`, `街道书记说发展`), where a name would stand in a header.
@@ -59,6 +62,9 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
     let dashed = start > line.start;
     if dashed && let Some(lead) = LEADS.iter().find(|l| text[start..line.end].starts_with(*l)) {
         start += lead.len();
+    }
+    if let Some(label) = GUEST_LABELS.iter().find(|l| text[start..line.end].starts_with(*l)) {
+        start += label.len();
     }
     start += list_number_len(&text[start..line.end]);
     let mut end = line.end - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());

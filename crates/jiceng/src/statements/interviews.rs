@@ -19,8 +19,9 @@ const MAX_LABEL_CHARS: usize = 30;
 /// Shortest question after its label, in characters: `记者:王小明` is a byline.
 const MIN_QUESTION_CHARS: usize = 6;
 
-/// The statements of a text with questions in it: the lead before the first question split as running text is
-/// (`lead`), then each question and each answer. `None` when no paragraph is an interviewer's question.
+/// The statements of a text with questions in it: the lead before the first question split by `lead` (as
+/// running text or at headers), then each question and each answer. A guest introduced later (`to_end`: a header
+/// line, `记者又采访了……`) answers from there on. `None` when no paragraph is an interviewer's question.
 pub(super) fn split(
     lexicon: &Lexicon,
     text: &str,
@@ -33,28 +34,48 @@ pub(super) fn split(
     let in_lead = attributions.partition_point(|a| a.start < paras[first].start);
     let (lead_attributions, later) = attributions.split_at(in_lead);
     // The guest: handed over to by the lead (`记者采访了……书记王芳`), or else the last person it heard speak.
-    let guest =
+    let mut guest =
         lead_attributions.iter().rev().find(|a| a.to_end).or(lead_attributions.last()).map(|a| a.speaker.clone());
     let mut out = lead(&paras[..first], lead_attributions);
-    for (k, &question) in questions.iter().enumerate() {
-        let next = questions.get(k + 1).copied().unwrap_or(paras.len());
-        out.push(Found { range: paras[question].clone(), speaker: None });
-        // The answer, or the answers of several people each opening a paragraph with their name.
-        for (at, para) in paras.iter().enumerate().take(next).skip(question + 1) {
-            let named = later
-                .iter()
-                .find(|a| a.start == para.start)
-                .map(|a| a.speaker.clone())
-                .or_else(|| named_label(lexicon, text, para.start));
-            match out.last_mut() {
-                Some(answer) if at > question + 1 && named.is_none() => answer.range.end = para.end,
-                _ => {
-                    let unnamed = label(&text[para.clone()]).is_none_or(|l| ANSWER_LABELS.contains(&l));
-                    let speaker = named.or_else(|| unnamed.then(|| guest.clone()).flatten());
-                    out.push(Found { range: para.clone(), speaker });
-                }
+    let mut asked = false;
+    for para in &paras[first..] {
+        if is_question(&text[para.clone()]) {
+            out.push(Found { range: para.clone(), speaker: None });
+            asked = true;
+            continue;
+        }
+        // A guest introduced here (a header line of the next section), or an answer naming its speaker.
+        let opening = later.iter().find(|a| a.start == para.start || a.to_end && para.contains(&a.start));
+        if let Some(introduced) = opening.filter(|a| a.to_end) {
+            guest = Some(introduced.speaker.clone());
+        }
+        let named = opening.map(|a| (a.start, a.speaker.clone())).or_else(|| {
+            let name = named_label(lexicon, text, para.start)?;
+            // Someone introduced with a post keeps it (`李华:` after `本期嘉宾:……书记李华`).
+            let known = attributions.iter().find(|a| text[a.speaker.name.clone()] == text[name.clone()]);
+            let unposted = SpeakerMatch {
+                span: name.clone(),
+                name: name.clone(),
+                role: name.start..name.start,
+                organization: None,
+            };
+            let speaker = known.map_or(unposted, |a| SpeakerMatch {
+                span: name.clone(),
+                name: name.clone(),
+                ..a.speaker.clone()
+            });
+            Some((para.start, speaker))
+        });
+        match (named, out.last_mut()) {
+            (Some((start, speaker)), _) => out.push(Found { range: start..para.end, speaker: Some(speaker) }),
+            (None, Some(answer)) if !asked => answer.range.end = para.end,
+            (None, _) => {
+                let unnamed = label(&text[para.clone()]).is_none_or(|l| ANSWER_LABELS.contains(&l));
+                let speaker = unnamed.then(|| guest.clone()).flatten();
+                out.push(Found { range: para.clone(), speaker });
             }
         }
+        asked = false;
     }
     Some(out)
 }
@@ -66,16 +87,10 @@ fn is_question(paragraph: &str) -> bool {
     })
 }
 
-/// The speaker an answer's label names when the text never introduced them: `张强:……`.
-fn named_label(lexicon: &Lexicon, text: &str, start: usize) -> Option<SpeakerMatch> {
+/// The name an answer's label is: `张强:……`.
+fn named_label(lexicon: &Lexicon, text: &str, start: usize) -> Option<Range<usize>> {
     let colon = start + text[start..].find(':')?;
-    let name = start..colon;
-    lexicon.is_name(&text[name.clone()]).then(|| SpeakerMatch {
-        span: name.clone(),
-        name: name.clone(),
-        role: start..start,
-        organization: None,
-    })
+    lexicon.is_name(&text[start..colon]).then_some(start..colon)
 }
 
 /// The label that opens a paragraph, colon or brackets included: `答:`, `【答】`, `张强:`.
@@ -144,6 +159,22 @@ mod tests {
                 row("李红梅:我", "李红梅//"),
                 row("主持人:居", ""),
                 row("张强:议事", "张强//")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_guest_presented_by_a_header_answers_and_keeps_the_post_when_named() {
+        let text = "本期嘉宾:金牛区抚琴街道西南街社区党委书记李华\n主持人:李书记,社区是怎么推进老旧小区改造的?\n李华:我们首先成立了自管小组。\n主持人:效果怎么样?居民满意吗?\n大家都很满意。";
+        let guest = "李华/党委书记/金牛区抚琴街道西南街社区";
+        assert_eq!(
+            statements(text),
+            [
+                row("金牛区抚琴", guest),
+                row("主持人:李", ""),
+                row("李华:我们", guest),
+                row("主持人:效", ""),
+                row("大家都很满", guest)
             ]
         );
     }

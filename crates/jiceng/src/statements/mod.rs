@@ -78,19 +78,32 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     let header_lines: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
     headers.retain(|(i, _)| *i + 1 < paras.len() && !header_lines.contains(&(i + 1)));
     if !headers.is_empty() {
-        return headers
+        // A header introduces a guest, who answers the questions of an interview after it.
+        let guests: Vec<Attribution> = headers
             .iter()
-            .enumerate()
-            .map(|(k, (_, speaker))| {
-                let last_para = headers.get(k + 1).map_or(paras.len(), |(next, _)| *next) - 1;
-                Found { range: speaker.span.start..paras[last_para].end, speaker: Some(speaker.clone()) }
-            })
+            .map(|(_, speaker)| Attribution { speaker: speaker.clone(), start: speaker.span.start, to_end: true })
             .collect();
+        let lead = |lead: &[Range<usize>], _: &[Attribution]| by_headers(lead, &headers);
+        return interviews::split(lexicon, text, &paras, &guests, lead).unwrap_or_else(|| by_headers(&paras, &headers));
     }
     let sents: Vec<Range<usize>> = paras.iter().flat_map(|p| sentences(text, p.clone())).collect();
     let found = attributions::attributions(lexicon, text, &sents);
     let running = |paras: &[Range<usize>], found: &[Attribution]| running(text, paras, found);
     interviews::split(lexicon, text, &paras, &found, running).unwrap_or_else(|| running(&paras, &found))
+}
+
+/// The statements of a text with header lines: each header's runs to the next one; what comes before the first
+/// (a title, a byline) is nobody's and left out. Headers on paragraphs past `paras` are left out.
+fn by_headers(paras: &[Range<usize>], headers: &[(usize, SpeakerMatch)]) -> Vec<Found> {
+    let headers: Vec<&(usize, SpeakerMatch)> = headers.iter().filter(|(i, _)| *i < paras.len()).collect();
+    headers
+        .iter()
+        .enumerate()
+        .map(|(k, (_, speaker))| {
+            let last_para = headers.get(k + 1).map_or(paras.len(), |(next, _)| *next) - 1;
+            Found { range: speaker.span.start..paras[last_para].end, speaker: Some(speaker.clone()) }
+        })
+        .collect()
 }
 
 /// The statements of running text: each attribution's, and the narration around them of nobody's; one
