@@ -111,6 +111,14 @@ impl Lexicon {
             .any(|i| self.frequent.get(&name[..i]).is_some_and(|&idf| idf < EVERYDAY_IDF))
     }
 
+    /// Whether a shorter everyday word opens `name` (今年 in 今年幸福; not 幸福 in 幸福).
+    pub(crate) fn opens_with_shorter_everyday_word(&self, name: &str) -> bool {
+        name.char_indices()
+            .skip(2)
+            .take(2)
+            .any(|(i, _)| self.frequent.get(&name[..i]).is_some_and(|&idf| idf < EVERYDAY_IDF))
+    }
+
     /// A word so frequent that it claims the characters it spans (思路, 农村, 城镇).
     pub(crate) fn is_very_frequent(&self, word: &str) -> bool {
         self.frequent.get(word).is_some_and(|&idf| idf < VERY_FREQUENT_IDF)

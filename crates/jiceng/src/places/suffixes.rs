@@ -177,6 +177,10 @@ const ORGANS_AFTER: &[&str] = &[
     "社工",
 ];
 
+/// Posts of a 社区 or 村 right after it, which make a place of a name that is a common word.
+const POSTS_AFTER: &[&str] =
+    &["党委书记", "党委副书记", "党总支书记", "党支部书记", "党组织书记", "居委会主任", "村委会主任", "书记", "主任"];
+
 /// Verbs of going right before an unknown 社区 or 村 (到木杉塘社区调研).
 const GOING_BEFORE: &[&str] = &["到", "赴", "走进", "来到", "前往", "走访", "位于", "深入", "在"];
 
@@ -314,7 +318,7 @@ fn overlaps(taken: &[Range<usize>], range: Range<usize>) -> bool {
 /// Where the name before the suffix at `at` begins, whether it follows its parent, whether it begins at a
 /// clear boundary, and whether it is doubtful — if there is a name at all. A doubtful name (太平角 before 社区: 太平
 /// is a common word) is the whole run back to a clear boundary that the plausibility tests reject; only a list
-/// can confirm it.
+/// can confirm it, or one of its posts right after it (幸福社区党委书记).
 fn name_start(
     text: &str,
     at: usize,
@@ -368,8 +372,16 @@ fn name_start(
         }
     }
     let whole = &text[run_start..at];
-    let doubtful = suffix.needs == Evidence && hard && (2..=6).contains(&whole.chars().count());
-    doubtful.then_some((run_start, false, true, true))
+    if suffix.needs != Evidence || !hard || !(2..=6).contains(&whole.chars().count()) {
+        return None;
+    }
+    // Its posts vouch for a name that is a common word (幸福社区党委书记, 新华社区居委会主任).
+    let staffed = POSTS_AFTER.iter().any(|p| text[at + suffix.text.len()..].starts_with(p))
+        && whole.chars().count() <= 4
+        && !whole.chars().next().is_some_and(|c| NOT_FIRST.contains(c))
+        && !VERBS_BEFORE_NAMES.iter().any(|v| whole.starts_with(v))
+        && !lexicon.opens_with_shorter_everyday_word(whole);
+    Some((run_start, false, true, !staffed))
 }
 
 /// Whether `before` ends with a frequent word of two or three characters.

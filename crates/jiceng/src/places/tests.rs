@@ -309,6 +309,11 @@ fn communities_the_village_list_holds_under_a_township_of_the_text() {
     // Not listed under the text's townships: no place, however it looks.
     assert_eq!(summary("中南路街道开展活动。幸福里社区则把锅炉房改造。").len(), 1);
     assert!(summary("政府推进居家社区养老服务。").is_empty());
+    // Its posts vouch for it, but not for a clause that opens with an everyday word, nor for a concept.
+    assert_eq!(summary("幸福社区党委书记高峰表示,要做好服务。"), [place("幸福社区", Community, None)]);
+    assert!(summary("今年幸福社区党委书记王芳表示。").is_empty());
+    assert!(summary("打造幸福社区。").is_empty());
+    assert!(summary("城市社区党组织书记要带头。").is_empty());
 }
 
 #[test]
