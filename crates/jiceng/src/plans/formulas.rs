@@ -57,6 +57,7 @@ const FRAMEWORK_NOUNS: &[&str] = &[
     "目标",
     "抓手",
     "服务",
+    "要素",
 ];
 /// Words after a digit code that make it a framework: “344”架构, 12345工作思路.
 const FRAMEWORK_WORDS: &[&str] =
@@ -162,12 +163,16 @@ impl Formulas {
                 .or_else(|| digit_code(rest, quoted))
                 .or_else(|| plus_n(rest, quoted))
                 .or_else(|| quoted_phrase(rest, quoted))
+                .map(|shape| (shape, false))
                 .or_else(|| self.quoted_term(rest, quoted, &is_word))
-                .map(|shape| if quoted { to_closing_quote(rest, shape) } else { shape });
-            if let Some((len, parts)) = shape {
+                .map(|(shape, word)| (if quoted { to_closing_quote(rest, shape) } else { shape }, word));
+            if let Some(((len, parts), word)) = shape {
                 let range = at..at + len;
                 let members = members(text, range.clone(), &parts);
-                found.push(Found { range, parts, members });
+                // A word of the dictionary (“三化”) is a slogan when the text lists what it counts.
+                if !word || !members.is_empty() {
+                    found.push(Found { range, parts, members });
+                }
             }
         }
         found
@@ -185,7 +190,18 @@ impl Formulas {
             // characters make one word of the segmentation (一区三中心: 中心).
             let unit_start = i + 1;
             let mut j = unit_start;
-            while j < chars.len() && j - unit_start < 2 && is_unit_char(chars[j].1) && !is_chain_numeral(chars[j].1) {
+            // 户, 人, 家, 点 count, except as the first unit of a chain of ones (一户一档, 一人一策).
+            let counted = |j: usize| {
+                n == 1
+                    && j == unit_start
+                    && "户人家点".contains(chars[j].1)
+                    && chars.get(j + 1).is_some_and(|c| c.1 == '一')
+            };
+            while j < chars.len()
+                && j - unit_start < 2
+                && (is_unit_char(chars[j].1) || counted(j))
+                && !is_chain_numeral(chars[j].1)
+            {
                 j += 1;
             }
             let next_is_numeral = chars.get(j).is_some_and(|&(_, c)| is_chain_numeral(c));
@@ -212,12 +228,13 @@ impl Formulas {
     /// “两新”, “三农”, “双报到”, “五大兴区战役”: a whole quotation that is a number of two or more (双 is two)
     /// and what it numbers — the short names of campaigns and policies. Not a longer numeral (“十四五”), a
     /// quantity (“三年”), an idiom, or a word that merely begins with a numeral (“四川云教”: see the analyzer).
+    /// A word of the dictionary comes flagged: it is a slogan only if the text lists its members.
     fn quoted_term(
         &self,
         rest: &str,
         quoted: bool,
         is_word: impl Fn(&str) -> bool,
-    ) -> Option<(usize, Vec<(u32, String)>)> {
+    ) -> Option<((usize, Vec<(u32, String)>), bool)> {
         if !quoted {
             return None;
         }
@@ -226,12 +243,11 @@ impl Formulas {
         if !(2..=8).contains(&inner.chars().count()) || !inner.chars().all(is_cjk) || self.idioms.contains(inner) {
             return None;
         }
-        // A word of the dictionary (“八段锦”, “两翼”) is a slogan only when the text defines it (“两翼”即…).
+        // A word of the dictionary (“八段锦”, “两翼”) is a slogan only when the text defines it (“两翼”即…) or
+        // lists what it counts (标准化、规范化、智能化“三化”).
         let after_quote = &rest[close + '”'.len_utf8()..];
         let defined = after_quote.strip_prefix(',').unwrap_or(after_quote).starts_with(['即', '指', ':']);
-        if is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) && !defined {
-            return None;
-        }
+        let word = is_word(inner) && !DICTIONARY_SLOGANS.contains(&inner) && !defined;
         let numeral = inner.chars().next()?;
         let n = if numeral == '双' { 2 } else { value(&numeral.to_string()).filter(|_| is_chain_numeral(numeral))? };
         if NUMBERED_WORDS.iter().any(|w| inner.starts_with(w)) {
@@ -242,7 +258,7 @@ impl Formulas {
         if let Some(measured) = CLASSIFIERS.iter().find_map(|c| after.strip_prefix(*c)).filter(|m| !m.is_empty()) {
             let first = measured.chars().next()?;
             let fits = measured == "一" || !is_chain_numeral(first) && !NOT_UNITS.contains(first);
-            return (n >= 2 && fits).then(|| (close, vec![(n, measured.into())]));
+            return (n >= 2 && fits).then(|| ((close, vec![(n, measured.into())]), word));
         }
         let counted = after.strip_prefix('大').filter(|u| !u.is_empty());
         let first = counted.unwrap_or(after).chars().next()?;
@@ -254,7 +270,7 @@ impl Formulas {
             None => after,
         };
         let longer_numeral = numeral != '双' && is_chain_numeral(first);
-        (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| (close, vec![(n, unit.into())]))
+        (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| ((close, vec![(n, unit.into())]), word))
     }
 }
 
@@ -289,11 +305,15 @@ fn is_unit_char(c: char) -> bool {
     is_cjk(c) && !NOT_UNITS.contains(c)
 }
 
-/// 三圈共融, 五社联动, 三治融合: a number from two to ten, a one-character unit, a joining word.
+/// Words that join 一 and a unit into the name of a reform: 一网统管, 一窗通办.
+const ONE_JOINERS: &[&str] = &["统管", "通办", "通管", "统揽", "统办", "统览", "智治"];
+
+/// 三圈共融, 五社联动, 三治融合: a number from two to ten, a one-character unit, a joining word; or 一, a unit and
+/// a word of [`ONE_JOINERS`] (一网统管).
 fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
     let mut chars = rest.char_indices();
     let (_, numeral) = chars.next()?;
-    let n = value(&numeral.to_string()).filter(|n| (2..=10).contains(n))?;
+    let n = value(&numeral.to_string()).filter(|n| (1..=10).contains(n))?;
     let (unit_at, unit) = chars.next()?;
     let after = unit_at + unit.len_utf8();
     // 位 counts people, except in 三位一体, 五位一体.
@@ -301,7 +321,8 @@ fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
     if !unit_ok || !is_chain_numeral(numeral) {
         return None;
     }
-    let joiner = JOINERS.iter().find(|j| rest[after..].starts_with(*j))?;
+    let joiners = if n == 1 { ONE_JOINERS } else { JOINERS };
+    let joiner = joiners.iter().find(|j| rest[after..].starts_with(*j))?;
     Some((after + joiner.len(), vec![(n, unit.to_string())]))
 }
 
@@ -506,7 +527,7 @@ const MAX_GLOSS_LEAD_CHARS: usize = 8;
 /// What the last member of a list may be followed by without it being part of the member: `德治相结合`,
 /// `社会慈善资源联动`.
 const MEMBER_PREDICATES: &[&str] =
-    &["相结合", "相融合", "结合", "融合", "联动", "协同", "并举", "并重", "参与", "参加", "为主", "共同", "等"];
+    &["相结合", "相融合", "结合", "融合", "联动", "协同", "发力", "并举", "并重", "参与", "参加", "为主", "共同", "等"];
 
 /// Items after the formula: in brackets right after it, or after a colon or a gloss word (see [`GLOSSES`]), up to
 /// the end of the clause.
@@ -538,6 +559,12 @@ fn list_after<'a>(text: &'a str, start: usize) -> Vec<Range<usize>> {
         });
         let Some(from) = from else { return Vec::new() };
         let end = text[from..].find([',', '。', ';', '\n', '!', '?', '(']).map_or(text.len(), |i| from + i);
+        // Members as clauses of their own after a colon: `“三个坚持”:坚持党建引领;坚持问需于民;坚持数字赋能。`
+        if text[end..].starts_with(';') && !text[from..end].contains('、') {
+            let stop = text[from..].find(['。', '\n', '!', '?']).map_or(text.len(), |i| from + i);
+            let span = text[from..stop].trim_end_matches(';');
+            return split_on(span, ';', from);
+        }
         (from, end)
     };
     let span = &text[from..end];
@@ -650,7 +677,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<Row> {
         Formulas::builtin()
-            .find(text, |_| true, |w| ["八段锦", "四合院", "两重"].contains(&w))
+            .find(text, |_| true, |w| ["八段锦", "四合院", "两重", "三化"].contains(&w))
             .into_iter()
             .map(|f| (text[f.range].to_string(), f.parts, f.members.into_iter().map(|m| text[m].to_string()).collect()))
             .collect()
@@ -716,10 +743,30 @@ mod tests {
         // A slogan that opens a quotation runs to its close.
         assert_eq!(found("建设“六大产业基地”")[0].1, parts(&[(6, "产业基地")]));
         assert_eq!(found("打好三大攻坚战")[0].0, "三大攻坚战");
-        for text in ["“三年”", "“一网通办”", "“十四五”", "“三心二意”", "“两项”", "“八段锦”", "“四合院”", "“两只老虎”"]
+        for text in ["“三年”", "“一网”", "“十四五”", "“三心二意”", "“两项”", "“八段锦”", "“四合院”", "“两只老虎”"]
         {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn reforms_of_one_chains_of_ones_and_listed_dictionary_words() {
+        assert_eq!(found("依托“一网统管”平台,推进一网通办")[0].1, parts(&[(1, "网")]));
+        assert_eq!(found("依托“一网统管”平台,推进一网通办").len(), 2);
+        assert!(found("一体协同推进").is_empty());
+        assert_eq!(found("推行“一户一档”“一人一策”")[1].1, parts(&[(1, "人"), (1, "策")]));
+        assert_eq!(found("推行一户一档")[0].0, "一户一档");
+        for text in ["一家一户", "一户一人", "一点一滴"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        let rows = found("推进标准化、规范化、智能化“三化”建设");
+        assert_eq!(rows[0].2, ["标准化", "规范化", "智能化"]);
+        assert!(found("推进“三化”建设").is_empty());
+        assert_eq!(found("统筹阵地、队伍、资源、机制“四大要素”")[0].2.len(), 4);
+        let rows = found("“三个坚持”:坚持党建引领;坚持问需于民;坚持数字赋能。");
+        assert_eq!(rows[0].2, ["坚持党建引领", "坚持问需于民", "坚持数字赋能"]);
+        let rows = found("“五社联动”,即社区、社会组织、社会工作者、社区志愿者、社会慈善资源协同发力。");
+        assert_eq!(rows[0].2.last().map(String::as_str), Some("社会慈善资源"));
     }
 
     #[test]
