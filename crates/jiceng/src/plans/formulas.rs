@@ -106,6 +106,9 @@ const VERBS_BEFORE: &[&str] = &[
     "实行", "探索", "建立", "形成", "推广",
 ];
 
+/// A shape recognised at a numeral: its length in bytes and its number–unit parts.
+type Shape = (usize, Vec<(u32, String)>);
+
 /// A formula found in normalized text; ranges are bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -179,7 +182,7 @@ impl Formulas {
     }
 
     /// 一核两翼三全四圈五化, 一中心三条线五融合, 一村一品: two or more numbered parts in a row.
-    fn chain(&self, rest: &str, is_boundary: impl Fn(usize) -> bool) -> Option<(usize, Vec<(u32, String)>)> {
+    fn chain(&self, rest: &str, is_boundary: impl Fn(usize) -> bool) -> Option<Shape> {
         let chars: Vec<(usize, char)> = rest.char_indices().take(24).collect();
         let mut parts: Vec<(u32, String)> = Vec::new();
         let mut i = 0;
@@ -229,12 +232,7 @@ impl Formulas {
     /// and what it numbers — the short names of campaigns and policies. Not a longer numeral (“十四五”), a
     /// quantity (“三年”), an idiom, or a word that merely begins with a numeral (“四川云教”: see the analyzer).
     /// A word of the dictionary comes flagged: it is a slogan only if the text lists its members.
-    fn quoted_term(
-        &self,
-        rest: &str,
-        quoted: bool,
-        is_word: impl Fn(&str) -> bool,
-    ) -> Option<((usize, Vec<(u32, String)>), bool)> {
+    fn quoted_term(&self, rest: &str, quoted: bool, is_word: impl Fn(&str) -> bool) -> Option<(Shape, bool)> {
         if !quoted {
             return None;
         }
@@ -287,7 +285,7 @@ const NUMBERED_WORDS: &[&str] =
 
 /// A slogan that opens a quotation runs to its close (“三大攻坚战”, “六大产业基地”): the quoted words after the
 /// part recognised (at most four characters) belong to its last unit.
-fn to_closing_quote(rest: &str, (len, mut parts): (usize, Vec<(u32, String)>)) -> (usize, Vec<(u32, String)>) {
+fn to_closing_quote(rest: &str, (len, mut parts): Shape) -> Shape {
     let Some(close) = rest[len..].find('”').map(|c| len + c) else { return (len, parts) };
     let tail = &rest[len..close];
     if tail.is_empty() || tail.chars().count() > 4 || !tail.chars().all(is_cjk) {
@@ -310,7 +308,7 @@ const ONE_JOINERS: &[&str] = &["统管", "通办", "通管", "统揽", "统办",
 
 /// 三圈共融, 五社联动, 三治融合: a number from two to ten, a one-character unit, a joining word; or 一, a unit and
 /// a word of [`ONE_JOINERS`] (一网统管).
-fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
+fn joined(rest: &str) -> Option<Shape> {
     let mut chars = rest.char_indices();
     let (_, numeral) = chars.next()?;
     let n = value(&numeral.to_string()).filter(|n| (1..=10).contains(n))?;
@@ -327,7 +325,7 @@ fn joined(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
 }
 
 /// 四大体系, 3大核心.
-fn with_da(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
+fn with_da(rest: &str) -> Option<Shape> {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let numeral_len =
         if digits > 0 { digits } else { rest.chars().next().filter(|&c| is_chain_numeral(c))?.len_utf8() };
@@ -338,7 +336,7 @@ fn with_da(rest: &str) -> Option<(usize, Vec<(u32, String)>)> {
 }
 
 /// “344”架构, “12345”工作思路, 12345工作法: a code of digits, quoted or naming a framework.
-fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
+fn digit_code(rest: &str, quoted: bool) -> Option<Shape> {
     let len = rest.bytes().take_while(|b| (b'1'..=b'9').contains(b)).count();
     if !(2..=6).contains(&len) || rest[len..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -370,7 +368,7 @@ fn digit_code(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
 }
 
 /// 1+N, 7+N, 1+3+N; and “1+6”, 4+1机制: numbers alone, when quoted whole or naming a framework (1+1 is sums).
-fn plus_n(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
+fn plus_n(rest: &str, quoted: bool) -> Option<Shape> {
     let bytes = rest.as_bytes();
     let mut i = 0;
     let mut parts = Vec::new();
@@ -405,7 +403,7 @@ fn plus_n(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
 }
 
 /// “三个牢牢把握”, “两个确立”, “四个意识”: a quoted phrase that is a number and what it counts.
-fn quoted_phrase(rest: &str, quoted: bool) -> Option<(usize, Vec<(u32, String)>)> {
+fn quoted_phrase(rest: &str, quoted: bool) -> Option<Shape> {
     if !quoted {
         return None;
     }
