@@ -250,6 +250,8 @@ fn chinese_marker(rest: &str, line_start: bool) -> Option<(Style, u32, usize)> {
         // 第一, 第二:, 第一要, 其一, — but not 第一书记, 第一次, 第一批, 其一生.
         return match next {
             ',' | '、' | ':' | ' ' => Some((style, n, prefix)),
+            // 第一要务, 第一要素, 第一要义 are nouns.
+            '要' if after['要'.len_utf8()..].starts_with(['务', '素', '义']) => None,
             '要' | '是' => Some((style, n, prefix + next.len_utf8())),
             _ => None,
         };
@@ -258,9 +260,9 @@ fn chinese_marker(rest: &str, line_start: bool) -> Option<(Style, u32, usize)> {
         // 一是一,二是二 is an idiom of exactness, not a list.
         '是' if !after['是'.len_utf8()..].starts_with(numeral) => Some((Style::Shi, n, prefix + '是'.len_utf8())),
         '要' => Some((Style::Yao, n, prefix + '要'.len_utf8())),
-        // A heading 一、 opens a line; 一、二、三产业 counts things.
-        '、' if line_start && chinese_len(&after['、'.len_utf8()..]) == 0 => {
-            Some((Style::ChineseComma, n, prefix + '、'.len_utf8()))
+        // A heading 一、 opens a line; 一、二、三产业 counts things. Scraped text may print 一. for 一、.
+        '、' | '.' if line_start && chinese_len(&after[next.len_utf8()..]) == 0 => {
+            Some((Style::ChineseComma, n, prefix + next.len_utf8()))
         }
         _ => None,
     }
@@ -401,6 +403,8 @@ mod tests {
         assert_eq!(lists("一要抓团结,二要抓服务。"), owned(&[(0, 1, "一要抓团结,"), (0, 2, "二要抓服务。")]));
         assert_eq!(lists("第一,抓党建;第二,抓服务。"), owned(&[(0, 1, "第一,抓党建"), (0, 2, "第二,抓服务")]));
         assert_eq!(lists("第一要抓党建,第二要抓服务。").len(), 2);
+        assert_eq!(lists("第一要务是发展。第二,要保稳定。"), owned(&[(0, 2, "第二,要保稳")]));
+        assert_eq!(lists("一.加强排查\n二.及时化解").len(), 2);
         let across = lists("首先,抓党建;\n其次,抓服务;\n再次,抓安全;\n最后,抓培训。");
         assert_eq!(across.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>(), [(0, 1), (0, 2), (0, 3), (0, 4)]);
         assert_eq!(
