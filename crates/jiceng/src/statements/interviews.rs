@@ -16,8 +16,12 @@ const QUESTION_LABELS: &[&str] =
 const ANSWER_LABELS: &[&str] = &["答:", "A:", "【答】", "[答]"];
 /// Longest label before a colon, in characters (`成都市武侯区玉林街道党工委书记王芳:`).
 const MAX_LABEL_CHARS: usize = 30;
-/// Shortest question after its label, in characters: `记者:王小明` is a byline.
+/// Shortest question after its label, in characters, unless it ends with a question mark: `记者:王小明` is a
+/// byline.
 const MIN_QUESTION_CHARS: usize = 6;
+/// Titles said after a surname in an answer's label: `欧阳书记:`, `王主任:`.
+const TITLES: &[&str] =
+    &["书记", "主任", "村长", "镇长", "乡长", "区长", "县长", "市长", "局长", "院长", "站长", "所长", "校长", "老师"];
 
 /// The statements of a text with questions in it: the lead before the first question split by `lead` (as
 /// running text or at headers), then each question and each answer. A guest introduced later (`to_end`: a header
@@ -36,7 +40,9 @@ pub(super) fn split(
     // The guest: handed over to by the lead (`记者采访了……书记王芳`), or else the last person it heard speak.
     let mut guest =
         lead_attributions.iter().rev().find(|a| a.to_end).or(lead_attributions.last()).map(|a| a.speaker.clone());
-    let mut out = lead(&paras[..first], lead_attributions);
+    // The lead introduces the guest (`记者采访了……书记王芳`) without their speaking: that much is narration.
+    let spoken: Vec<Attribution> = lead_attributions.iter().filter(|a| !a.to_end).cloned().collect();
+    let mut out = lead(&paras[..first], &spoken);
     let mut asked = false;
     for para in &paras[first..] {
         if is_question(&text[para.clone()]) {
@@ -49,7 +55,8 @@ pub(super) fn split(
         if let Some(introduced) = opening.filter(|a| a.to_end) {
             guest = Some(introduced.speaker.clone());
         }
-        let named = opening.map(|a| (a.start, a.speaker.clone())).or_else(|| {
+        let titled = titled_label(text, para.start, attributions).map(|speaker| (para.start, speaker));
+        let named = titled.or_else(|| opening.map(|a| (a.start, a.speaker.clone()))).or_else(|| {
             let name = named_label(lexicon, text, para.start)?;
             // Someone introduced with a post keeps it (`李华:` after `本期嘉宾:……书记李华`).
             let known = attributions.iter().find(|a| text[a.speaker.name.clone()] == text[name.clone()]);
@@ -83,14 +90,36 @@ pub(super) fn split(
 /// Whether a paragraph opens with an interviewer's label and asks something.
 fn is_question(paragraph: &str) -> bool {
     QUESTION_LABELS.iter().any(|label| {
-        paragraph.strip_prefix(label).is_some_and(|rest| rest.trim().chars().count() >= MIN_QUESTION_CHARS)
+        paragraph.strip_prefix(label).map(str::trim).is_some_and(|rest| {
+            rest.chars().count() >= MIN_QUESTION_CHARS || rest.len() > '?'.len_utf8() && rest.ends_with('?')
+        })
     })
 }
 
-/// The name an answer's label is: `张强:……`.
+/// The name an answer's label is: `张强:……`, `嘉宾张强:`.
 fn named_label(lexicon: &Lexicon, text: &str, start: usize) -> Option<Range<usize>> {
     let colon = start + text[start..].find(':')?;
+    let start = start + if text[start..colon].starts_with("嘉宾") { "嘉宾".len() } else { 0 };
     lexicon.is_name(&text[start..colon]).then_some(start..colon)
+}
+
+/// The person introduced earlier whom an answer's label calls by surname and title: `欧阳书记:` for 欧阳娜.
+fn titled_label(text: &str, start: usize, known: &[Attribution]) -> Option<SpeakerMatch> {
+    let colon = start + text[start..colon_limit(text, start)].find(':')?;
+    let surname = TITLES.iter().find_map(|t| text[start..colon].strip_suffix(t))?;
+    if !(1..=2).contains(&surname.chars().count()) {
+        return None;
+    }
+    let person = known.iter().rev().find(|a| {
+        let name = &text[a.speaker.name.clone()];
+        name.starts_with(surname) && name.len() > surname.len()
+    })?;
+    Some(SpeakerMatch { span: start..colon, ..person.speaker.clone() })
+}
+
+/// Where to stop looking for a label's colon: a few characters into the paragraph.
+fn colon_limit(text: &str, start: usize) -> usize {
+    text[start..].char_indices().nth(6).map_or(text.len(), |(i, _)| start + i)
 }
 
 /// The label that opens a paragraph, colon or brackets included: `答:`, `【答】`, `张强:`.
@@ -133,7 +162,7 @@ mod tests {
         assert_eq!(
             statements(text),
             [
-                row("近日,记者", guest),
+                row("近日,记者", ""),
                 row("记者:社区", ""),
                 row("王芳:我们", guest),
                 row("记者:孩子", ""),
@@ -143,9 +172,23 @@ mod tests {
         let text = "记者近日采访了营平社区党委书记林雅琴。\n问:社区有什么变化?\n答:我们建了食堂。\n问:下一步呢?还有什么打算?\n答:办好老年大学。";
         let guest = "林雅琴/党委书记/营平社区";
         let found = statements(text);
-        assert_eq!(found.iter().filter(|(_, s)| s == guest).count(), 3, "{found:?}");
+        assert_eq!(found.iter().filter(|(_, s)| s == guest).count(), 2, "{found:?}");
         assert_eq!(found[1], row("问:社区有", ""));
         assert_eq!(found[4], row("答:办好老", guest));
+        assert_eq!(found[0], row("记者近日采", ""));
+        // A short question still asks; a guest called by surname and title.
+        let text = "记者专访了宽巷子社区党委书记欧阳娜。\n问:商户呢?\n欧阳书记:我们成立了商户联盟。\n问:下一步?\n嘉宾欧阳娜:继续做。";
+        let guest = "欧阳娜/党委书记/宽巷子社区";
+        assert_eq!(
+            statements(text),
+            [
+                row("记者专访了", ""),
+                row("问:商户呢", ""),
+                row("欧阳书记:", guest),
+                row("问:下一步", ""),
+                row("嘉宾欧阳娜", guest)
+            ]
+        );
     }
 
     #[test]
