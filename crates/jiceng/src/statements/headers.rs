@@ -25,6 +25,13 @@ const MAX_TITLE_CHARS: usize = 25;
 
 /// The speaker a header line introduces, if `line` (a paragraph of normalized text) is one.
 pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
+    // A headline with the interview's guest after it: `小院里的“大治理”——访玉林街道党工委书记王芳`.
+    let line = match text[line.clone()].rfind("——") {
+        Some(dash) if LEADS.iter().any(|l| text[line.start + dash + "——".len()..line.end].starts_with(l)) => {
+            line.start + dash..line.end
+        }
+        _ => line,
+    };
     let s = &text[line.clone()];
     if s.chars().count() > MAX_HEADER_CHARS {
         return None;
@@ -238,6 +245,10 @@ mod tests {
             parts("——访金牛区抚琴街道西南街社区党总支书记李华"),
             owned("李华", "党总支书记", "金牛区抚琴街道西南街社区")
         );
+        // After the headline it subtitles; a guest presented by a label.
+        let who = owned("王芳", "党工委书记", "玉林街道");
+        assert_eq!(parts("小院里的“大治理”——访玉林街道党工委书记王芳"), who);
+        assert_eq!(parts("本期嘉宾:玉林街道党工委书记王芳"), who);
     }
 
     #[test]
