@@ -476,10 +476,9 @@ fn quote_before(text: &str, at: usize) -> Option<usize> {
     let window = text[..at].char_indices().rev().nth(MAX_DESCRIPTION_CHARS).map_or(0, |(i, _)| i);
     let close = window + text[window..at].rfind('”')?;
     let description = &text[close + '”'.len_utf8()..at];
-    // A description of the speaker (`正在吃饭的`), or of the moment (`谈到这里,`, `在接受记者采访时,`).
-    let described = description.is_empty()
-        || (description.ends_with(['的', ',', ' '])
-            && description.chars().all(|c| is_cjk(c) || c.is_ascii_digit() || c == ',' || c == ' '));
+    // A description of the speaker (`正在吃饭的`, a title before the post: `全国人大代表、`, a unit no list knows:
+    // `万科物业`), or of the moment (`谈到这里,`, `在接受记者采访时,`).
+    let described = description.chars().all(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | ' ' | '、' | '·'));
     if !described {
         return None;
     }
@@ -753,6 +752,10 @@ mod tests {
     fn a_quotation_then_who_said_it() {
         let text = "“老百姓的事再小也是大事。”说这话的是交道口街道菊儿社区党委书记马丽娜。菊儿社区胡同多。";
         assert_eq!(speakers(text), [row("“老百姓", "马丽娜", "党委书记", "交道口街道菊儿社区")]);
+        // A title or an unlisted unit before the post.
+        let text = "“要解决难题。”全国人大代表、玉林社区党委书记王晓光说。";
+        assert_eq!(speakers(text), [row("“要解决", "王晓光", "党委书记", "玉林社区")]);
+        assert_eq!(speakers("“我们帮居民解决了难题。”万科物业经理王晓光说。")[0].0, "“我们帮");
     }
 
     #[test]
