@@ -18,8 +18,11 @@ const MAX_UNIT_CHARS: usize = 40;
 /// Words that lead into a unit's name without being part of it.
 const LEADING_WORDS: &[&str] = &[
     "随后", "会上", "其中", "对此", "同时", "此外", "当天", "上午", "下午", "晚上", "今年", "近日", "日前", "作为",
-    "来自", "据", "由", "在", "和", "与", "及", "原",
+    "来自", "据", "由", "在", "以及", "和", "与", "及", "原",
 ];
+/// Names that begin with a word of [`LEADING_WORDS`]: 和平区, 和田市, 及第村.
+const NAMES_WITH_LEADING_WORDS: &[&str] =
+    &["和平", "和田", "和顺", "和美", "和谐", "和政", "和县", "和林", "和龙", "及第", "由拉"];
 /// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区, `李大爷对枫树社区…`
 /// → 枫树社区).
 const CUT_AFTER: &str = "了的是被请让将把到们对";
@@ -526,7 +529,8 @@ fn unit_before(lexicon: &Lexicon, text: &str, end: usize) -> Option<Range<usize>
     }
     loop {
         let s = &text[start..end];
-        let lead = LEADING_WORDS.iter().find(|w| s.starts_with(*w) && s.len() > w.len());
+        let named = NAMES_WITH_LEADING_WORDS.iter().any(|n| s.starts_with(n));
+        let lead = LEADING_WORDS.iter().find(|w| s.starts_with(*w) && s.len() > w.len()).filter(|_| !named);
         let date = s.find('日').filter(|&i| s[..i].chars().all(|c| c.is_ascii_digit() || "年月".contains(c)) && i > 0);
         match (lead, date) {
             (Some(w), _) => start += w.len(),
@@ -752,6 +756,11 @@ mod tests {
     fn a_quotation_then_who_said_it() {
         let text = "“老百姓的事再小也是大事。”说这话的是交道口街道菊儿社区党委书记马丽娜。菊儿社区胡同多。";
         assert_eq!(speakers(text), [row("“老百姓", "马丽娜", "党委书记", "交道口街道菊儿社区")]);
+        // 和 begins 和平区; 以及 begins no unit.
+        let text = "和平区南市街道党工委书记王芳说:“要推动交往交流交融。”";
+        assert_eq!(speakers(text), [row("和平区南", "王芳", "党工委书记", "和平区南市街道")]);
+        let text = "参加的有街道党工委副书记欧阳丽,以及社区养老服务中心负责人上官婷婷说:“压力是有的。”";
+        assert_eq!(speakers(text)[0].3, "社区养老服务中心");
         // A title or an unlisted unit before the post.
         let text = "“要解决难题。”全国人大代表、玉林社区党委书记王晓光说。";
         assert_eq!(speakers(text), [row("“要解决", "王晓光", "党委书记", "玉林社区")]);
