@@ -115,6 +115,13 @@ pub(crate) fn scan(
         // 芙蓉街社区, 翠湖社区: a landmark's name beginning a community's or a street's is that division's.
         if let Some(landmark) = landmark.filter(|_| !begins_a_divisions_name(rest)) {
             let kind = lexicon.landmarks[landmark as usize].1;
+            // 深圳湾公园, 解放碑步行街, 天安门广场: a site's name begins a longer one, read whole.
+            let range = match suffixes.continues_name(&text[range.clone()], rest) {
+                Some((len, PlaceKind::Landmark)) if !begins_a_divisions_name(&rest[len..]) => {
+                    range.start..range.end + len
+                }
+                _ => range,
+            };
             scan.mentions.push(Mention { range, kind, source: Source::Landmark });
             continue;
         }
@@ -126,9 +133,15 @@ pub(crate) fn scan(
                 form = *f;
             }
         }
-        // 深圳市民中心, 深圳市场: the 市 is the first character of 市民 or 市场; the city is named by its stem.
+        // 深圳市民中心, 深圳市场: the 市 is the first character of 市民 or 市场; the city is named by its stem. Not
+        // before a bureau (成都市民政局, 市民族宗教局) or a division (北流市民安镇).
         let mut range = range;
-        if text[range.clone()].ends_with('市') && (rest.starts_with('民') || rest.starts_with('场')) && range.len() > 6
+        let bureau = ["民政", "民族", "民宗", "民防"].iter().any(|w| rest.starts_with(w));
+        if text[range.clone()].ends_with('市')
+            && (rest.starts_with('民') || rest.starts_with('场'))
+            && range.len() > 6
+            && !bureau
+            && !begins_a_division(names, text, range.end)
         {
             range.end -= '市'.len_utf8();
         }
@@ -166,9 +179,15 @@ pub(crate) fn scan(
                 continue;
             }
             // 嘉陵江, 双流机场; and 吉林社区, 北京街道: the short form begins the name of a feature, a community or a
-            // street, not the division.
+            // street, not the division — unless a division's name begins there (南京江宁区, 浙江湖州).
             let begins_name = ["机场", "国际机场", "社区", "街道"].iter().any(|w| rest.starts_with(w));
-            if rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c)) || begins_name {
+            let feature = rest.chars().next().is_some_and(|c| FEATURE_CONTINUATIONS.contains(c));
+            if (feature && !begins_a_division(names, text, range.end)) || begins_name {
+                continue;
+            }
+            // 沿着锦江散步, 西湖边: a river, lake or mountain named like the division.
+            if is_the_feature(&text[..range.start], &text[range.clone()], rest) {
+                scan.hidden.push(range);
                 continue;
             }
             if is_demonym(rest) || is_persons_name(text, range.clone(), rest) {
@@ -198,6 +217,29 @@ pub(crate) fn scan(
 /// 北京街道): the whole is that division's, found as such.
 fn begins_a_divisions_name(rest: &str) -> bool {
     ["社区", "街道", "村委会", "居委会"].iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether a division's name (in full, or a province's or city's short form) begins at byte `at` of `text`.
+fn begins_a_division(names: &Names, text: &str, at: usize) -> bool {
+    names.longest_at(text, at).is_some_and(|hit| {
+        hit.targets
+            .iter()
+            .any(|t| matches!(t, Target::Entry { form: Form::Full | Form::ProvinceStem | Form::CityStem, .. }))
+    })
+}
+
+/// Words after a river's, lake's or mountain's name that speak of the feature (锦江边, 西湖畔, 崂山脚下).
+const FEATURE_AFTER: &[&str] = &[
+    "边", "畔", "两岸", "沿岸", "沿线", "之滨", "之畔", "岸边", "水", "上游", "下游", "中游", "流域", "河道", "河段",
+    "江段", "夜游", "山顶", "山脚", "脚下", "之巅", "山上", "山下",
+];
+/// Words before a river's, lake's or mountain's name that speak of the feature (沿着锦江, 登崂山).
+const FEATURE_BEFORE: &[&str] = &["沿着", "沿", "横跨", "跨过", "畅游", "泛舟", "登上", "登", "爬"];
+
+/// Whether a short form that ends like a feature's name (锦江, 西湖, 崂山) names the feature in its context.
+fn is_the_feature(before: &str, name: &str, rest: &str) -> bool {
+    name.ends_with(['江', '河', '湖', '山', '海', '溪'])
+        && (FEATURE_AFTER.iter().any(|w| rest.starts_with(w)) || FEATURE_BEFORE.iter().any(|w| before.ends_with(w)))
 }
 
 /// Words that begin the goals of campaigns (平安街道创建, 文明村镇建设).

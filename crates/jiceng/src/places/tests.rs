@@ -474,3 +474,27 @@ fn a_city_before_shi_min_or_shi_chang_is_named_by_its_stem() {
     assert_eq!(summary("广大杭州市民积极参与。")[0], place("杭州", City, Some("330100000000")));
     assert_eq!(summary("成都市人民政府。")[0], place("成都市", City, Some("510100000000")));
 }
+
+#[test]
+fn features_named_like_divisions_and_divisions_after_a_short_form() {
+    // A river, lake or mountain in its context is no division.
+    assert_eq!(summary("成都市民沿着锦江散步。"), [place("成都", City, Some("510100000000"))]);
+    assert_eq!(summary("杭州市民在西湖边散步。").len(), 1);
+    // A division after a short form that would begin a feature's name (南京江…, 重庆江…).
+    assert_eq!(
+        summary("南京江宁区开展活动。"),
+        [place("南京", City, Some("320100000000")), place("江宁区", County, Some("320115000000"))]
+    );
+    assert_eq!(summary("重庆江北区观音桥街道")[1], place("江北区", County, Some("500105000000")));
+    assert!(summary("嘉陵江北岸").is_empty());
+    // 市 before a bureau or a division is the city's.
+    assert_eq!(summary("成都市民政局发布通知。"), [place("成都市", City, Some("510100000000"))]);
+    assert_eq!(summary("北流市民安镇")[1].0, "民安镇");
+}
+
+#[test]
+fn a_landmark_whose_name_begins_a_longer_one() {
+    let names: Vec<String> =
+        summary("游客来到深圳湾公园和解放碑步行街,又去了天安门广场。").into_iter().map(|p| p.0).collect();
+    assert_eq!(names, ["深圳湾公园", "解放碑步行街", "天安门广场"]);
+}
