@@ -185,7 +185,14 @@ impl Places {
             let Source::Division { candidates, .. } = &mention.source else { continue };
             // A community the gazetteer found right after it under the township settles nothing here.
             let next_is_child = kept.get(i + 1).is_some_and(|(m, e)| m.range.start == mention.range.end && e.is_some());
-            if mention.kind != PlaceKind::Township || candidates.len() < 2 || next_is_child {
+            // Nor does one when its county is printed right before it (潮阳区城南街道新华社区: 潮阳区's 城南街道,
+            // whatever other 城南街道 has a 新华社区).
+            let after_parent = i.checked_sub(1).is_some_and(|p| {
+                let (parent, parent_entry) = &kept[p];
+                parent.range.end == mention.range.start
+                    && matches!((parent_entry, entry), (Some(up), Some(e)) if self.gazetteer.is_within(*e, *up))
+            });
+            if mention.kind != PlaceKind::Township || candidates.len() < 2 || next_is_child || after_parent {
                 continue;
             }
             let rest = &text[mention.range.end..];

@@ -379,6 +379,7 @@ fn name_start(
     let staffed = POSTS_AFTER.iter().any(|p| text[at + suffix.text.len()..].starts_with(p))
         && whole.chars().count() <= 4
         && !whole.chars().next().is_some_and(|c| NOT_FIRST.contains(c))
+        && !is_count(whole)
         && !VERBS_BEFORE_NAMES.iter().any(|v| whole.starts_with(v))
         && !lexicon.opens_with_shorter_everyday_word(whole);
     Some((run_start, false, true, !staffed))
@@ -398,6 +399,13 @@ fn ends_badly(name: &str, lexicon: &Lexicon) -> bool {
     count >= 3 && name.char_indices().rev().nth(1).is_some_and(|(i, _)| lexicon.is_frequent(&name[i..]))
 }
 
+/// Whether a name begins with a count (四位社区书记, 两个小区, 30余名社区书记).
+fn is_count(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| "一二两三四五六七八九十几百千万余多数".contains(c))
+        && chars.next().is_some_and(|c| "位个名户家所座条项批类种处".contains(c))
+}
+
 /// A plausible name: two or more characters, not a common word, not beginning with a character or common word
 /// names do not begin with (unless one street or place character follows the word: 建设路, 人民南), not
 /// ending badly.
@@ -405,15 +413,8 @@ fn is_name(name: &str, lexicon: &Lexicon) -> bool {
     if name.chars().count() < 2 || lexicon.is_frequent(name) || ends_badly(name, lexicon) {
         return false;
     }
-    // 四位社区书记, 两个小区: a count, not a name; 紧邻翠湖公园: a verb before the name.
-    let mut chars = name.chars();
-    if let (Some(first), Some(second)) = (chars.next(), chars.next())
-        && "一二两三四五六七八九十几".contains(first)
-        && "位个名户家所座条项批类种处".contains(second)
-    {
-        return false;
-    }
-    if VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v)) {
+    // 紧邻翠湖公园: a verb before the name.
+    if is_count(name) || VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v)) {
         return false;
     }
     if name.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {

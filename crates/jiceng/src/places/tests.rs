@@ -314,6 +314,7 @@ fn communities_the_village_list_holds_under_a_township_of_the_text() {
     assert!(summary("今年幸福社区党委书记王芳表示。").is_empty());
     assert!(summary("打造幸福社区。").is_empty());
     assert!(summary("城市社区党组织书记要带头。").is_empty());
+    assert!(summary("30余名社区书记参加培训,百名社区书记齐聚。").is_empty());
 }
 
 #[test]
@@ -490,6 +491,12 @@ fn features_named_like_divisions_and_divisions_after_a_short_form() {
     // 市 before a bureau or a division is the city's.
     assert_eq!(summary("成都市民政局发布通知。"), [place("成都市", City, Some("510100000000"))]);
     assert_eq!(summary("北流市民安镇")[1].0, "民安镇");
+}
+
+#[test]
+fn a_township_after_its_county_is_that_countys_whatever_community_follows() {
+    let found = summary("潮阳区城南街道新华社区开展活动。");
+    assert_eq!(found[1], place("城南街道", Township, Some("440513003000")));
 }
 
 #[test]
