@@ -202,7 +202,11 @@ impl Analyzer {
 
         let words = inner.segmenter.cut(norm);
         let boundary = word_boundaries(norm, &words);
-        let found_places = self.recognized_places(norm, &boundary);
+        let mut found_places = self.recognized_places(norm, &boundary);
+        // A speaker's name holds no place (成华 in 王成华 成华区……党委书记).
+        let speaker_names: Vec<Range<usize>> =
+            found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.name.clone())).collect();
+        found_places.retain(|p| !speaker_names.iter().any(|n| n.start < p.range.end && p.range.start < n.end));
         // A speaker's post and unit (驻村第一书记, 社区党群服务中心) and the names of divisions and estates (平安社区,
         // 幸福家园小区) are no evidence of what a text speaks of; a landmark's kind is (邻里中心, 公园).
         let labels = merged(
@@ -518,5 +522,12 @@ mod tests {
             ("李華", "党总支书记", "社區")
         );
         assert_eq!(crate::slice_chars(text, speaker.start, speaker.end), speaker.text);
+    }
+
+    #[test]
+    fn a_speakers_name_holds_no_place() {
+        let analysis = Analyzer::new().analyze("王成华 成华区猛追湾街道望平社区党委书记\n我们社区推进改造。");
+        let places: Vec<&str> = analysis.places.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(places, ["成华区", "猛追湾街道", "望平社区"]);
     }
 }
