@@ -79,6 +79,11 @@ const ACTION_WORDS: &[&str] = &[
     "站在", "坐在", "走在", "蹲在", "来到", "走进", "看着", "拿着", "拉着", "握着", "指着", "带着", "领着", "笑着",
     "接过",
 ];
+/// What 在 introduces after a name when it sets the occasion of speech (李明在主持会议时指出 → 李明).
+const OCCASIONS: &[&str] = &[
+    "主持", "出席", "参加", "调研", "检查", "走访", "视察", "慰问", "座谈", "讲话", "接受", "会上", "现场", "谈到",
+    "谈及", "介绍", "部署", "召开",
+];
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
 const HONORIFICS: &[&str] = &[
     "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃", "娘娘",
@@ -171,9 +176,11 @@ impl Lexicon {
         let Some(last) = text[..len].chars().next_back() else { return false };
         let from_last = &text[len - last.len_utf8()..];
         let one_character_adverb = ADVERBS.iter().any(|a| a.len() == last.len_utf8() && from_last.starts_with(a));
+        let occasion = from_last.strip_prefix('在').is_some_and(|r| OCCASIONS.iter().any(|w| r.starts_with(w)));
         (one_character_adverb && self.speaks_at_once(from_last))
             || self.speech_verb_at(from_last).is_some_and(|l| l > last.len_utf8())
             || ACTION_WORDS.iter().any(|w| from_last.starts_with(w))
+            || occasion
     }
 
     /// Whether `s` is a person's name: a surname with one or two (compound: two or three) more characters,
@@ -352,6 +359,8 @@ mod tests {
         assert_eq!(name("张华称,要做好服务"), Some("张华".into()));
         assert_eq!(name("欧阳娜娜说,"), Some("欧阳娜娜".into()));
         assert_eq!(name("王娟在接受采访时说"), Some("王娟".into()));
+        assert_eq!(name("李明在主持会议时指出"), Some("李明".into()));
+        assert_eq!(name("李明在出席活动时说"), Some("李明".into()));
         assert_eq!(name("古丽米热·艾海提说:“好。”"), Some("古丽米热·艾海提".into()), "a transliterated name");
         assert_eq!(name("阿依努尔·买买提·艾力表示,"), Some("阿依努尔·买买提·艾力".into()));
         assert_eq!(name("陈勇也表示,"), Some("陈勇".into()), "an adverb before the verb is no part of the name");
