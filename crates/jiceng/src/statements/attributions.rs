@@ -761,6 +761,11 @@ mod tests {
         assert_eq!(speakers(text), [row("和平区南", "王芳", "党工委书记", "和平区南市街道")]);
         let text = "参加的有街道党工委副书记欧阳丽,以及社区养老服务中心负责人上官婷婷说:“压力是有的。”";
         assert_eq!(speakers(text)[0].3, "社区养老服务中心");
+        // Professions and deputies; 居民区 is a unit, not residents.
+        assert_eq!(speakers("“要把想法变成图纸。”同济大学副教授王晓光说。")[0].2, "副教授");
+        assert_eq!(speakers("区人大代表王晓光说:“我们帮居民解决了难题。”")[0].1, "王晓光");
+        let text = "“加装电梯难度大。”新福康里居民区党总支书记王佩华说。";
+        assert_eq!(speakers(text), [row("“加装电", "王佩华", "党总支书记", "新福康里居民区")]);
         // A title or an unlisted unit before the post.
         let text = "“要解决难题。”全国人大代表、玉林社区党委书记王晓光说。";
         assert_eq!(speakers(text), [row("“要解决", "王晓光", "党委书记", "玉林社区")]);

@@ -131,6 +131,10 @@ impl Lexicon {
     pub(crate) fn role_chains(&self, text: &str) -> Vec<Range<usize>> {
         let mut chains: Vec<Range<usize>> = Vec::new();
         for m in self.roles.find_iter(text) {
+            // 居民区 is a unit (Shanghai's communities), not residents.
+            if &text[m.range()] == "居民" && text[m.end()..].starts_with('区') {
+                continue;
+            }
             // A deputy of any post (副厅长, 副州长): the list names only the common ones.
             let deputy = text[..m.start()].ends_with('副') && !text[m.range()].starts_with('副');
             let start = if deputy { m.start() - '副'.len_utf8() } else { m.start() };
