@@ -14,6 +14,8 @@ const QUESTION_LABELS: &[&str] =
     &["记者:", "本报记者:", "记者问:", "问:", "提问:", "主持人:", "Q:", "【记者】", "【问】", "[记者]", "[问]"];
 /// Labels that open the guest's answer without naming the guest.
 const ANSWER_LABELS: &[&str] = &["答:", "A:", "【答】", "[答]"];
+/// Longest label naming a person, in characters (`嘉宾欧阳明月:`).
+const MAX_NAME_LABEL_CHARS: usize = 6;
 /// Longest label before a colon, in characters (`成都市武侯区玉林街道党工委书记王芳:`).
 const MAX_LABEL_CHARS: usize = 30;
 /// Shortest question after its label, in characters, unless it ends with a question mark: `记者:王小明` is a
@@ -42,6 +44,9 @@ pub(super) fn split(
         lead_attributions.iter().rev().find(|a| a.to_end).or(lead_attributions.last()).map(|a| a.speaker.clone());
     // The lead introduces the guest (`记者采访了……书记王芳`) without their speaking: that much is narration.
     let spoken: Vec<Attribution> = lead_attributions.iter().filter(|a| !a.to_end).cloned().collect();
+    // Everyone the text presents with a post, speaking or not, whom a label may name.
+    let people: Vec<SpeakerMatch> =
+        attributions.iter().map(|a| a.speaker.clone()).chain(super::attributions::people(lexicon, text)).collect();
     let mut out = lead(&paras[..first], &spoken);
     let mut asked = false;
     for para in &paras[first..] {
@@ -55,22 +60,19 @@ pub(super) fn split(
         if let Some(introduced) = opening.filter(|a| a.to_end) {
             guest = Some(introduced.speaker.clone());
         }
-        let titled = titled_label(text, para.start, attributions).map(|speaker| (para.start, speaker));
+        let titled = titled_label(text, para.start, &people).map(|speaker| (para.start, speaker));
         let named = titled.or_else(|| opening.map(|a| (a.start, a.speaker.clone()))).or_else(|| {
             let name = named_label(lexicon, text, para.start)?;
             // Someone introduced with a post keeps it (`李华:` after `本期嘉宾:……书记李华`).
-            let known = attributions.iter().find(|a| text[a.speaker.name.clone()] == text[name.clone()]);
+            let known = people.iter().find(|p| text[p.name.clone()] == text[name.clone()] && !p.role.is_empty());
             let unposted = SpeakerMatch {
                 span: name.clone(),
                 name: name.clone(),
                 role: name.start..name.start,
                 organization: None,
             };
-            let speaker = known.map_or(unposted, |a| SpeakerMatch {
-                span: name.clone(),
-                name: name.clone(),
-                ..a.speaker.clone()
-            });
+            let speaker =
+                known.map_or(unposted, |p| SpeakerMatch { span: name.clone(), name: name.clone(), ..p.clone() });
             Some((para.start, speaker))
         });
         match (named, out.last_mut()) {
@@ -96,36 +98,53 @@ fn is_question(paragraph: &str) -> bool {
     })
 }
 
-/// The name an answer's label is: `张强:……`, `嘉宾张强:`.
+/// The words of the short label that opens the paragraph at `start`: before a colon (`张强:`) or in 【】
+/// (`【李建华】`).
+fn label_words(text: &str, start: usize) -> Option<Range<usize>> {
+    let head = &text[start..label_limit(text, start)];
+    if let Some(inner) = head.strip_prefix('【') {
+        let close = inner.find('】')?;
+        let from = start + '【'.len_utf8();
+        return Some(from..from + close);
+    }
+    head.find(':').map(|colon| start..start + colon)
+}
+
+/// The name an answer's label is: `张强:……`, `嘉宾张强:`, `【张强】`.
 fn named_label(lexicon: &Lexicon, text: &str, start: usize) -> Option<Range<usize>> {
-    let colon = start + text[start..].find(':')?;
-    let start = start + if text[start..colon].starts_with("嘉宾") { "嘉宾".len() } else { 0 };
-    lexicon.is_name(&text[start..colon]).then_some(start..colon)
+    let words = label_words(text, start)?;
+    let from = words.start + if text[words.clone()].starts_with("嘉宾") { "嘉宾".len() } else { 0 };
+    lexicon.is_name(&text[from..words.end]).then_some(from..words.end)
 }
 
 /// The person introduced earlier whom an answer's label calls by surname and title: `欧阳书记:` for 欧阳娜.
-fn titled_label(text: &str, start: usize, known: &[Attribution]) -> Option<SpeakerMatch> {
-    let colon = start + text[start..colon_limit(text, start)].find(':')?;
-    let surname = TITLES.iter().find_map(|t| text[start..colon].strip_suffix(t))?;
+fn titled_label(text: &str, start: usize, known: &[SpeakerMatch]) -> Option<SpeakerMatch> {
+    let words = label_words(text, start)?;
+    let surname = TITLES.iter().find_map(|t| text[words.clone()].strip_suffix(t))?;
     if !(1..=2).contains(&surname.chars().count()) {
         return None;
     }
-    let person = known.iter().rev().find(|a| {
-        let name = &text[a.speaker.name.clone()];
+    let person = known.iter().find(|p| {
+        let name = &text[p.name.clone()];
         name.starts_with(surname) && name.len() > surname.len()
     })?;
-    Some(SpeakerMatch { span: start..colon, ..person.speaker.clone() })
+    Some(SpeakerMatch { span: words, ..person.clone() })
 }
 
-/// Where to stop looking for a label's colon: a few characters into the paragraph.
-fn colon_limit(text: &str, start: usize) -> usize {
-    text[start..].char_indices().nth(6).map_or(text.len(), |(i, _)| start + i)
+/// Where to stop looking for the end of a label: a few characters into the paragraph.
+fn label_limit(text: &str, start: usize) -> usize {
+    text[start..].char_indices().nth(MAX_NAME_LABEL_CHARS + 2).map_or(text.len(), |(i, _)| start + i)
 }
 
 /// The label that opens a paragraph, colon or brackets included: `答:`, `【答】`, `张强:`.
 fn label(paragraph: &str) -> Option<&str> {
     if let Some(label) = ANSWER_LABELS.iter().find(|l| paragraph.starts_with(*l)) {
         return Some(label);
+    }
+    if let Some(inner) = paragraph.strip_prefix('【')
+        && let Some(close) = inner.find('】').filter(|&c| inner[..c].chars().count() <= MAX_LABEL_CHARS)
+    {
+        return Some(&paragraph[..'【'.len_utf8() + close + '】'.len_utf8()]);
     }
     let colon = paragraph.find(':')?;
     let before = &paragraph[..colon];
@@ -220,6 +239,15 @@ mod tests {
                 row("大家都很满", guest)
             ]
         );
+    }
+
+    #[test]
+    fn labels_in_square_brackets() {
+        let text =
+            "猎德社区党委书记李建华在这里工作了十二年。\n【记者】改造后最大的变化是什么?\n【李建华】居民结构变了。";
+        let found = statements(text);
+        assert_eq!(found[1], row("【记者】改", ""));
+        assert_eq!(found[2], row("【李建华】", "李建华/党委书记/猎德社区"));
     }
 
     #[test]
