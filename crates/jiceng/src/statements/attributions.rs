@@ -515,7 +515,9 @@ fn quote_before(text: &str, at: usize) -> Option<usize> {
     let description = &text[close + '”'.len_utf8()..at];
     // A description of the speaker (`正在吃饭的`, a title before the post: `全国人大代表、`, a unit no list knows:
     // `万科物业`), or of the moment (`谈到这里,`, `在接受记者采访时,`).
-    let described = description.chars().all(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | ' ' | '、' | '·'));
+    // A dash before the speaker credits the quotation (`“……”——居民 张桂芳`).
+    let described =
+        description.chars().all(|c| is_cjk(c) || c.is_ascii_digit() || matches!(c, ',' | ' ' | '、' | '·' | '—'));
     if !described {
         return None;
     }
@@ -822,6 +824,10 @@ mod tests {
         assert_eq!(speakers("区人大代表王晓光说:“我们帮居民解决了难题。”")[0].1, "王晓光");
         let text = "“加装电梯难度大。”新福康里居民区党总支书记王佩华说。";
         assert_eq!(speakers(text), [row("“加装电", "王佩华", "党总支书记", "新福康里居民区")]);
+        // A dash credits the quotation to who follows.
+        let text = "“以前办证要跑好几个地方。”——居民 张桂芳\n“我们下放了十二项事项。”——簇桥街道党工委书记 宇文浩";
+        let names: Vec<String> = speakers(text).into_iter().map(|r| r.1).collect();
+        assert_eq!(names, ["张桂芳", "宇文浩"]);
         // A title or an unlisted unit before the post.
         let text = "“要解决难题。”全国人大代表、玉林社区党委书记王晓光说。";
         assert_eq!(speakers(text), [row("“要解决", "王晓光", "党委书记", "玉林社区")]);

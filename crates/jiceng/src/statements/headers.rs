@@ -169,7 +169,15 @@ fn post_at_end(lexicon: &Lexicon, text: &str, unit_and_post: Range<usize>, name:
         return None;
     }
     let role = lexicon.split_unit_prefix(text, unit_and_post.start + last.start..unit_and_post.end);
-    let organization = unit_tokens(lexicon, text, trim(text, unit_and_post.start..role.start));
+    let organization = unit_tokens(lexicon, text, trim(text, unit_and_post.start..role.start)).map(|unit| {
+        // `全国人大代表、寿光市洛城街道东斗村`: a title of the person's before the unit is no part of it.
+        match text[unit.clone()].rfind('、') {
+            Some(i) if lexicon.is_unit(&text[unit.start + i + '、'.len_utf8()..unit.end]) => {
+                unit.start + i + '、'.len_utf8()..unit.end
+            }
+            _ => unit,
+        }
+    });
     let start = organization.as_ref().map_or(role.start, |o| o.start);
     let span = start.min(name.start)..unit_and_post.end.max(name.end);
     Some(SpeakerMatch { span, name, role, organization })
@@ -249,6 +257,10 @@ mod tests {
         let who = owned("王芳", "党工委书记", "玉林街道");
         assert_eq!(parts("小院里的“大治理”——访玉林街道党工委书记王芳"), who);
         assert_eq!(parts("本期嘉宾:玉林街道党工委书记王芳"), who);
+        assert_eq!(
+            parts("全国人大代表、寿光市洛城街道东斗村党支部书记孙海涛:"),
+            owned("孙海涛", "党支部书记", "寿光市洛城街道东斗村")
+        );
     }
 
     #[test]
