@@ -36,6 +36,9 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
     if s.chars().count() > MAX_HEADER_CHARS {
         return None;
     }
+    if let Some(found) = speech_title(lexicon, text, line.clone()) {
+        return Some(found);
+    }
     if !s.contains(SENTENCE_MARKS)
         && let Some(found) = header_body(lexicon, text, line.clone())
     {
@@ -59,6 +62,30 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
     let found =
         lexicon.is_name(&text[name.clone()]).then(|| post_at_end(lexicon, text, trim(text, before), name))??;
     found.organization.as_ref().is_some_and(|o| text[o.clone()].chars().count() >= 3).then_some(found)
+}
+
+/// Endings of the title of a speech: `王建军同志在全市城乡社区治理工作会议上的讲话`.
+const SPEECH_ENDINGS: &[&str] = &["的讲话", "的发言", "的致辞", "的讲话提纲", "的主持词", "的总结讲话"];
+
+/// The speaker of a speech by its title: a name (with 同志, or after a unit and post) before 在 and the occasion,
+/// then 的讲话 or the like.
+fn speech_title(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
+    let s = &text[line.clone()];
+    if !SPEECH_ENDINGS.iter().any(|e| s.ends_with(e)) || s.contains(['。', ',', '“']) {
+        return None;
+    }
+    let before = line.start + s.find('在')?;
+    let name_end = text[line.start..before].strip_suffix("同志").map_or(before, |n| line.start + n.len());
+    let speaker = line.start..name_end;
+    if lexicon.is_name(&text[speaker.clone()]) {
+        return Some(SpeakerMatch {
+            span: speaker.clone(),
+            name: speaker.clone(),
+            role: speaker.start..speaker.start,
+            organization: None,
+        });
+    }
+    joined_header(lexicon, text, speaker)
 }
 
 /// The speaker of a header line's body: dashes, an interview lead, a list number and 【】 taken off, then a name
@@ -261,6 +288,13 @@ mod tests {
             parts("全国人大代表、寿光市洛城街道东斗村党支部书记孙海涛:"),
             owned("孙海涛", "党支部书记", "寿光市洛城街道东斗村")
         );
+    }
+
+    #[test]
+    fn the_title_of_a_speech() {
+        assert_eq!(parts("王建军同志在全市城乡社区治理工作会议上的讲话"), owned("王建军", "", ""));
+        assert_eq!(parts("市委书记王建军在全市城乡社区治理工作会议上的讲话"), owned("王建军", "书记", "市委"));
+        assert_eq!(parts("在全市城乡社区治理工作会议上的讲话"), None);
     }
 
     #[test]
