@@ -167,6 +167,7 @@ impl Gazetteer {
             entries = merge(entries, parse(&text, default_len..text.len()));
         }
         link_parents(&mut entries);
+        mark_grouping_counties(&text, &mut entries);
         Self { text, entries, all_villages }
     }
 
@@ -481,6 +482,19 @@ fn link_parents(entries: &mut [Entry]) {
     }
 }
 
+/// A city without counties (东莞市, 中山市, 儋州市) lists its towns under a county row of its own name: that row
+/// only groups them, like 市辖区, and is left out of paths and matching.
+fn mark_grouping_counties(text: &str, entries: &mut [Entry]) {
+    let name = |e: &Entry| &text[e.name_start as usize..e.name_start as usize + e.name_len as usize];
+    for i in 0..entries.len() {
+        let entry = entries[i];
+        if entry.level == 3 && entry.parent != NONE {
+            let city = entries[entry.parent as usize];
+            entries[i].placeholder = city.level == 2 && name(&city) == name(&entry);
+        }
+    }
+}
+
 /// The name without bracketed notes and the 办事处 of sub-district offices: `（工业园区）城南街道` → 城南街道.
 fn clean(name: &str) -> Cow<'_, str> {
     let mut name = Cow::Borrowed(name);
@@ -589,6 +603,8 @@ mod tests {
         assert_eq!(g.entry(index(510100000000)).kind, PlaceKind::City);
         // Municipalities: the placeholder city 市辖区 is not in the path.
         assert_eq!(g.path(index(310104012000)), ["上海市", "徐汇区", "虹梅路街道"]);
+        // A city without counties: the county row of its name is not in the path either.
+        assert_eq!(g.path(index(441900102000)), ["广东省", "东莞市", "石龙镇"]);
         assert!(g.is_within(fengshu, index(510104000000)));
         assert_eq!(g.shared_levels(fengshu, index(510108011009)), 2);
     }

@@ -494,6 +494,14 @@ fn features_named_like_divisions_and_divisions_after_a_short_form() {
 }
 
 #[test]
+fn a_city_without_counties_is_a_city() {
+    assert_eq!(
+        summary("东莞市石龙镇开展活动。"),
+        [place("东莞市", City, Some("441900000000")), place("石龙镇", Township, Some("441900102000"))]
+    );
+}
+
+#[test]
 fn a_township_after_its_county_is_that_countys_whatever_community_follows() {
     let found = summary("潮阳区城南街道新华社区开展活动。");
     assert_eq!(found[1], place("城南街道", Township, Some("440513003000")));
