@@ -163,7 +163,9 @@ pub(crate) fn scan(
         if candidates.is_empty() {
             continue;
         }
-        if ORGANISATION_FOLLOWERS.iter().any(|f| rest.starts_with(f)) {
+        // Not before a street named after one (海淀区学院路街道, 二七区大学路).
+        let organisation = ORGANISATION_FOLLOWERS.iter().find(|f| rest.starts_with(*f));
+        if organisation.is_some_and(|f| !rest[f.len()..].starts_with(['路', '街'])) {
             scan.hidden.push(range);
             continue;
         }

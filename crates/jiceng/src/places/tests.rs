@@ -494,6 +494,14 @@ fn features_named_like_divisions_and_divisions_after_a_short_form() {
 }
 
 #[test]
+fn a_division_before_a_street_named_after_a_college() {
+    let found = summary("海淀区学院路街道开展活动。");
+    assert_eq!(found[0], place("海淀区", County, Some("110108000000")));
+    assert_eq!(found[1].0, "学院路街道");
+    assert!(summary("成都大学开学了。").is_empty());
+}
+
+#[test]
 fn a_city_without_counties_is_a_city() {
     assert_eq!(
         summary("东莞市石龙镇开展活动。"),
