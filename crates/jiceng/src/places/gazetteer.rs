@@ -309,8 +309,10 @@ impl Gazetteer {
                 if let (false, Some(stem)) = (autonomous, stem) {
                     f(stem, Form::CountyStem);
                 }
-                // 城区, 郊区, 矿区, 东区: common words.
-                f(official, if stem.is_some() || official.chars().count() > 2 { Form::Full } else { Form::ChainOnly });
+                // 城区, 郊区, 矿区, 东区: common words; 荣县, 房县, 芒市 are names (the recognizer tells 县长 in
+                // 代县长 from 代县).
+                let named = stem.is_some() || official.chars().count() > 2 || official.ends_with(['县', '旗', '市']);
+                f(official, if named { Form::Full } else { Form::ChainOnly });
             }
             4 if entry.kind == PlaceKind::Township => {
                 let base = official.strip_suffix(['镇', '乡']).or_else(|| official.strip_suffix("街道"));

@@ -208,7 +208,8 @@ pub(crate) fn scan(
         // 市和县级) and village names (代化社区 in 现代化社区) may be pieces of other words.
         let levels = |min: u8| candidates.iter().all(|&c| gazetteer.entry(c).level >= min);
         let short = form == Form::Full && (text[range.clone()].chars().count() <= 3 && levels(3) || levels(5));
-        let fragment = (stem || short) && is_fragment(text, range.clone(), lexicon);
+        let fragment =
+            (stem || short) && (is_fragment(text, range.clone(), lexicon) || is_county_in_a_word(text, range.clone()));
         let kind = majority_kind(gazetteer, &candidates);
         scan.mentions.push(Mention { range, kind, source: Source::Division { candidates, form, fragment } });
     }
@@ -296,6 +297,18 @@ fn majority_kind(gazetteer: &Gazetteer, candidates: &[u32]) -> PlaceKind {
         }
     }
     counts.iter().max_by_key(|(_, n)| *n).map_or(PlaceKind::Community, |(k, _)| *k)
+}
+
+/// Whether a county's name of two characters (荣县, 代县, 新县) is rather the end of another word and the
+/// beginning of one with 县 (代县长, 新县城, 县级, 县域), or a level in a list (省、市和县).
+fn is_county_in_a_word(text: &str, range: Range<usize>) -> bool {
+    let name = &text[range.clone()];
+    if name.chars().count() != 2 || !name.ends_with('县') {
+        return false;
+    }
+    let next = text[range.end..].chars().next();
+    let previous = text[..range.start].chars().next_back();
+    next.is_some_and(|c| "长城级域委里乡".contains(c)) || previous.is_some_and(|c| "市省".contains(c))
 }
 
 /// Whether a very frequent word crosses either end of `range` (保定 in 确保定期, 新都 in 重新都, 大兴区 in

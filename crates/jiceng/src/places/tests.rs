@@ -521,3 +521,15 @@ fn a_landmark_whose_name_begins_a_longer_one() {
         summary("游客来到深圳湾公园和解放碑步行街,又去了天安门广场。").into_iter().map(|p| p.0).collect();
     assert_eq!(names, ["深圳湾公园", "解放碑步行街", "天安门广场"]);
 }
+
+#[test]
+fn counties_of_two_characters() {
+    assert_eq!(summary("荣县开展活动。"), [place("荣县", County, Some("510321000000"))]);
+    let names: Vec<String> =
+        summary("在房县、沛县等地,驻村第一书记带着村民发展种植。").into_iter().map(|p| p.0).collect();
+    assert_eq!(names, ["房县", "沛县"]);
+    for text in ["省、市和县三级联动。", "代县长王芳说。", "全市新县城建设。", "提高县域经济。"]
+    {
+        assert!(summary(text).is_empty(), "{text}: {:?}", summary(text));
+    }
+}
