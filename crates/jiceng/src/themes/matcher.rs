@@ -98,7 +98,15 @@ impl ThemeMatcher {
     pub(crate) fn hits(&self, text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         for m in self.automaton.find_iter(text) {
-            if !is_boundary(m.start()) && !is_boundary(m.end()) {
+            // A phrase of two characters is a word of its own, not the tail of one and the head of the next
+            // (棚改 in 车棚改成).
+            let two_characters = m.len() <= 2 * 4 && text[m.range()].chars().count() == 2;
+            let lined_up = if two_characters {
+                is_boundary(m.start()) && is_boundary(m.end())
+            } else {
+                is_boundary(m.start()) || is_boundary(m.end())
+            };
+            if !lined_up {
                 continue;
             }
             for &(theme, weight) in &self.owners[m.pattern().as_usize()] {
@@ -172,6 +180,23 @@ mod tests {
         assert!(ids(&matcher, "加强安全").is_empty(), "one weak word is not enough");
         assert_eq!(ids(&matcher, "加强安全防范"), ["public_safety"]);
         assert!(ids(&matcher, "以平台思维和平台建设为指引,依托核心平台").is_empty(), "one weak word said thrice");
+    }
+
+    #[test]
+    fn a_phrase_of_two_characters_must_be_a_word_of_its_own() {
+        let matcher = ThemeMatcher::new(Taxonomy::builtin());
+        let text = "把自行车棚改成了厨房";
+        // Boundaries as the segmentation puts them: 把|自行车|棚|改成|了|厨房.
+        let words = ["把", "自行车", "棚", "改成", "了", "厨房"];
+        let mut boundaries = vec![0];
+        for w in words {
+            boundaries.push(boundaries.last().unwrap() + w.len());
+        }
+        let hits = matcher.hits(text, |b| boundaries.contains(&b));
+        assert!(hits.iter().all(|h| &text[h.range.clone()] != "棚改"), "{hits:?}");
+        let text = "推进棚改工作";
+        let boundaries = [0, "推进".len(), "推进棚改".len(), text.len()];
+        assert!(matcher.hits(text, |b| boundaries.contains(&b)).iter().any(|h| &text[h.range.clone()] == "棚改"));
     }
 
     #[test]
