@@ -1,8 +1,8 @@
 //! All themes' phrases matched in one pass over normalized text (aho-corasick, longest phrase wins), each match
 //! kept only where it lines up with the segmentation, then summed per theme.
 //!
-//! A match counts when it starts or ends on a word boundary: 党建 in 党建引领 counts, a phrase buried inside an
-//! unrelated longer word does not. A phrase that is only an exclusion (党委书记) hides what it contains.
+//! A match counts when it starts or ends on a word boundary (both, for a phrase of two characters): 党建 in 党建引领
+//! counts, a phrase buried inside an unrelated longer word does not, nor 棚改 across 车棚|改成. A phrase that is only an exclusion (党委书记) hides what it contains.
 
 use super::taxonomy::{Evidence, Taxonomy};
 use aho_corasick::{AhoCorasick, MatchKind};
