@@ -161,6 +161,7 @@ impl Formulas {
             let rest = &text[at..];
             let shape = self
                 .chain(rest, |b| is_boundary(at + b))
+                .or_else(|| self.one_and_many(rest))
                 .or_else(|| joined(rest))
                 .or_else(|| with_da(rest))
                 .or_else(|| digit_code(rest, quoted))
@@ -226,6 +227,18 @@ impl Formulas {
             }
         }
         (parts.len() >= 2 && !self.idioms.contains(&rest[..end])).then_some((end, parts))
+    }
+
+    /// 一核多元, 一站多点, 一格多员: one of something and many of another. 多 counts nothing, so the part it
+    /// opens is in the text, not among the parts.
+    fn one_and_many(&self, rest: &str) -> Option<Shape> {
+        let chars: Vec<char> = rest.chars().take(4).collect();
+        let [one, unit, many, other] = chars[..] else { return None };
+        let whole = &rest[..[one, unit, many, other].iter().map(|c| c.len_utf8()).sum()];
+        // 多元 is many of a kind, not money; 一年多, 一个多月 are quantities.
+        let counts = |c: char| is_cjk(c) && !"年月日天次个名位人户家口种些样岁万亿时".contains(c);
+        let fits = one == '一' && many == '多' && is_unit_char(unit) && counts(unit) && counts(other);
+        (fits && !self.idioms.contains(whole)).then(|| (whole.len(), vec![(1, unit.to_string())]))
     }
 
     /// “两新”, “三农”, “双报到”, “五大兴区战役”: a whole quotation that is a number of two or more (双 is two)
@@ -745,6 +758,16 @@ mod tests {
         {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn one_and_many() {
+        assert_eq!(found("坚持“一核多元”治理格局")[0].0, "一核多元");
+        assert_eq!(found("构建一核多元共治格局")[0].1, parts(&[(1, "核")]));
+        assert_eq!(found("推行一站多点服务")[0].0, "一站多点");
+        assert!(found("这样做一举多得").is_empty());
+        assert!(found("一家多口人").is_empty());
+        assert!(found("工作了一年多时间").is_empty());
     }
 
     #[test]
