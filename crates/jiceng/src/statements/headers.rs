@@ -64,6 +64,30 @@ pub(crate) fn header(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Optio
     found.organization.as_ref().is_some_and(|o| text[o.clone()].chars().count() >= 3).then_some(found)
 }
 
+/// A header printed on two lines: the name on one, the unit and post on the other, in either order
+/// (`刘晓` / `锦江区成龙路街道枫树社区党委书记`). The post needs its unit here: a name above a bare post is as likely a
+/// list of officials.
+pub(crate) fn two_lines(
+    lexicon: &Lexicon,
+    text: &str,
+    first: &Range<usize>,
+    second: &Range<usize>,
+) -> Option<SpeakerMatch> {
+    let (first, second) = (trim(text, first.clone()), trim(text, second.clone()));
+    let is_post_line = |line: &Range<usize>| {
+        let s = &text[line.clone()];
+        s.chars().count() <= MAX_HEADER_CHARS && !s.contains(SENTENCE_MARKS) && !s.contains(':')
+    };
+    let found = if lexicon.is_name(&text[first.clone()]) && is_post_line(&second) {
+        post_at_end(lexicon, text, second, first)?
+    } else if lexicon.is_name(&text[second.clone()]) && is_post_line(&first) {
+        post_at_end(lexicon, text, first, second)?
+    } else {
+        return None;
+    };
+    found.organization.is_some().then_some(found)
+}
+
 /// Endings of the title of a speech: `王建军同志在全市城乡社区治理工作会议上的讲话`.
 const SPEECH_ENDINGS: &[&str] = &["的讲话", "的发言", "的致辞", "的讲话提纲", "的主持词", "的总结讲话"];
 

@@ -68,15 +68,24 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     if paras.is_empty() {
         return Vec::new();
     }
-    let mut headers: Vec<(usize, SpeakerMatch)> = paras
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| headers::header(lexicon, text, p.clone()).map(|h| (i, h)))
-        .collect();
+    // Each header by the paragraph it begins on; a name and its unit and post may stand on two lines.
+    let mut headers: Vec<(usize, SpeakerMatch)> = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        if let Some(found) = headers::header(lexicon, text, paras[i].clone()) {
+            headers.push((i, found));
+        } else if let Some(found) = paras.get(i + 1).and_then(|next| headers::two_lines(lexicon, text, &paras[i], next))
+        {
+            headers.push((i, found));
+            i += 1;
+        }
+        i += 1;
+    }
     // A header introduces what follows it: one followed by another header or by nothing is a line of a list of
     // officials or a contact block (社区党委书记:王芳 / 社区居委会主任:李华), not a speaker's statement.
-    let header_lines: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
-    headers.retain(|(i, _)| *i + 1 < paras.len() && !header_lines.contains(&(i + 1)));
+    let after = |(i, found): &(usize, SpeakerMatch)| if found.span.end > paras[*i].end { i + 2 } else { i + 1 };
+    let starts: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
+    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)));
     if !headers.is_empty() {
         // A header introduces a guest, who answers the questions of an interview after it.
         let guests: Vec<Attribution> = headers
@@ -220,6 +229,22 @@ mod tests {
                 "彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。"
             ]
         );
+    }
+
+    #[test]
+    fn a_header_on_two_lines() {
+        for text in [
+            "刘晓\n锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。\n彭勇\n彭州市天彭街道东林社区党委书记\n以社区基金为核心。",
+            "锦江区成龙路街道枫树社区党委书记\n刘晓\n一是推进完整社区建设。\n彭州市天彭街道东林社区党委书记\n彭勇\n以社区基金为核心。",
+        ] {
+            let found = split(&Lexicon::builtin(), text);
+            let names: Vec<&str> = found.iter().map(|f| &text[f.speaker.as_ref().unwrap().name.clone()]).collect();
+            assert_eq!(names, ["刘晓", "彭勇"], "{text}");
+            assert!(text[found[0].range.clone()].ends_with("一是推进完整社区建设。"));
+        }
+        // A list of officials on two lines each is none.
+        let text = "出席会议的有:\n张三\n锦江区副区长\n李四\n锦江区副区长";
+        assert!(split(&Lexicon::builtin(), text).iter().all(|f| f.speaker.is_none()));
     }
 
     #[test]

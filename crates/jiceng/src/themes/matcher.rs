@@ -1,8 +1,8 @@
 //! All themes' phrases matched in one pass over normalized text (aho-corasick, longest phrase wins), each match
 //! kept only where it lines up with the segmentation, then summed per theme.
 //!
-//! A match counts when it starts or ends on a word boundary (both, for a phrase of two characters): 党建 in 党建引领
-//! counts, a phrase buried inside an unrelated longer word does not, nor 棚改 across 车棚|改成. A phrase that is only an exclusion (党委书记) hides what it contains.
+//! A match counts when it starts or ends on a word boundary (starts, for a phrase of two characters): 党建 in
+//! 党建引领 counts, a phrase buried inside an unrelated longer word does not, nor 棚改 across 车棚|改成. A phrase that is only an exclusion (党委书记) hides what it contains.
 
 use super::taxonomy::{Evidence, Taxonomy};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -98,14 +98,11 @@ impl ThemeMatcher {
     pub(crate) fn hits(&self, text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         for m in self.automaton.find_iter(text) {
-            // A phrase of two characters is a word of its own, not the tail of one and the head of the next
-            // (棚改 in 车棚改成).
+            // A phrase of two characters begins a word (老人 in 老人们, 防诈 in 防诈骗), not ends one and begins the
+            // next (棚改 in 车棚|改成).
             let two_characters = m.len() <= 2 * 4 && text[m.range()].chars().count() == 2;
-            let lined_up = if two_characters {
-                is_boundary(m.start()) && is_boundary(m.end())
-            } else {
-                is_boundary(m.start()) || is_boundary(m.end())
-            };
+            let lined_up =
+                if two_characters { is_boundary(m.start()) } else { is_boundary(m.start()) || is_boundary(m.end()) };
             if !lined_up {
                 continue;
             }
@@ -186,8 +183,8 @@ mod tests {
     fn a_phrase_of_two_characters_must_be_a_word_of_its_own() {
         let matcher = ThemeMatcher::new(Taxonomy::builtin());
         let text = "把自行车棚改成了厨房";
-        // Boundaries as the segmentation puts them: 把|自行车|棚|改成|了|厨房.
-        let words = ["把", "自行车", "棚", "改成", "了", "厨房"];
+        // Boundaries as the segmentation puts them: 把|自行|车棚|改成|了|厨房.
+        let words = ["把", "自行", "车棚", "改成", "了", "厨房"];
         let mut boundaries = vec![0];
         for w in words {
             boundaries.push(boundaries.last().unwrap() + w.len());
