@@ -183,6 +183,10 @@ pub(crate) fn continues_list(previous: &str, paragraph: &str) -> bool {
     markers_in(previous, 0..previous.len()).iter().any(|&(s, m, _)| s == style && m + 1 == n)
 }
 
+/// Characters that make a word with 一 after them (统一, 唯一, 之一, 同一, 进一步): 一是 or 一要 after them is no
+/// marker.
+const WORDS_ENDING_BEFORE_ONE: &str = "统唯惟之第进万同单划专逐归合不均整其每任另这那哪某又";
+
 /// Markers in one paragraph: (style, ordinal, byte range of the marker).
 fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usize>)> {
     let mut found = Vec::new();
@@ -194,6 +198,7 @@ fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usi
         let clause_start = previous
             .is_none_or(|p| matches!(p, '。' | ';' | ',' | ':' | '!' | '?' | ' ' | '“' | '”' | ')' | '、' | '…'));
         let line_start = previous.is_none_or(|p| matches!(p, '。' | ';' | ':' | ' '));
+        let before = previous;
         previous = Some(c);
         // Circled numbers are markers wherever they stand.
         if let Some(n) = circled(c) {
@@ -201,6 +206,14 @@ fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usi
             continue;
         }
         if !clause_start {
+            // `街道一是……,二是……`: a list said right after its subject, when its second item follows.
+            if c == '一'
+                && before.is_some_and(|b| !WORDS_ENDING_BEFORE_ONE.contains(b) && !super::numerals::is_chinese_digit(b))
+                && let Some((style @ (Style::Shi | Style::Yao), 1, len)) = chinese_marker(rest, false)
+                && rest[len..].contains(if style == Style::Shi { "二是" } else { "二要" })
+            {
+                found.push((style, 1, at..at + len));
+            }
             continue;
         }
         if let Some((style, n, len)) = paren_marker(rest) {
@@ -405,6 +418,12 @@ mod tests {
         assert_eq!(lists("第一要抓党建,第二要抓服务。").len(), 2);
         assert_eq!(lists("第一要务是发展。第二,要保稳定。"), owned(&[(0, 2, "第二,要保稳")]));
         assert_eq!(lists("一.加强排查\n二.及时化解").len(), 2);
+        assert_eq!(lists("今年街道一是抓党建,二是抓服务。").len(), 2);
+        assert_eq!(lists("社区一要抓党建,二要抓服务。")[0], (0, 1, "一要抓党建,".to_string()));
+        assert!(lists("统一是前提,唯一要求是落实。").is_empty());
+        assert!(lists("街道一是抓党建。").is_empty(), "mid-clause, a list needs its second item");
+        // 十一是 is one marker, not 一是 inside one.
+        assert_eq!(lists("十是抓党建;十一是抓服务;十二是抓培训。").len(), 3);
         let across = lists("首先,抓党建;\n其次,抓服务;\n再次,抓安全;\n最后,抓培训。");
         assert_eq!(across.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>(), [(0, 1), (0, 2), (0, 3), (0, 4)]);
         assert_eq!(
