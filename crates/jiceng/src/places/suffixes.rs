@@ -12,6 +12,7 @@
 use super::lexicon::Lexicon;
 use super::recognizer::{Mention, Source};
 use crate::model::PlaceKind;
+use crate::statements::lexicon::COMMON_SURNAMES;
 use crate::text::normalize::is_cjk;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
@@ -375,8 +376,13 @@ fn name_start(
     if suffix.needs != Evidence || !hard || !(2..=6).contains(&whole.chars().count()) {
         return None;
     }
-    // Its posts vouch for a name that is a common word (幸福社区党委书记, 新华社区居委会主任).
-    let staffed = POSTS_AFTER.iter().any(|p| text[at + suffix.text.len()..].starts_with(p))
+    // Its posts vouch for a name that is a common word (幸福社区党委书记高峰, 新华社区居委会主任李华).
+    // The post is someone's: a name follows it (幸福社区党委书记高峰; not 开展社区书记培训).
+    let after = &text[at + suffix.text.len()..];
+    let named = |post: &&str| {
+        after.strip_prefix(*post).and_then(|r| r.chars().next()).is_some_and(|c| COMMON_SURNAMES.contains(c))
+    };
+    let staffed = POSTS_AFTER.iter().any(named)
         && whole.chars().count() <= 4
         && !whole.chars().next().is_some_and(|c| NOT_FIRST.contains(c))
         && !is_count(whole)

@@ -315,6 +315,9 @@ fn communities_the_village_list_holds_under_a_township_of_the_text() {
     assert!(summary("打造幸福社区。").is_empty());
     assert!(summary("城市社区党组织书记要带头。").is_empty());
     assert!(summary("30余名社区书记参加培训,百名社区书记齐聚。").is_empty());
+    assert!(summary("开展社区书记培训。").is_empty());
+    // A 社区 is not confirmed by a 村 of its name (新建村 of 浦东新区).
+    assert_eq!(summary("浦东新区塘桥街道。新建社区长者食堂2家。").len(), 2);
 }
 
 #[test]
