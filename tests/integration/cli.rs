@@ -32,9 +32,10 @@ fn analyzes_the_sample_as_one_json_object() {
     let analysis: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_matches_analysis(&analysis);
     assert_eq!(analysis["id"], "examples/sample-report.txt");
-    let names: Vec<&str> =
-        analysis["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["王丽", "李建国", "陈静", "赵明"]);
+    let names: Vec<Option<&str>> =
+        analysis["statements"].as_array().unwrap().iter().map(|s| s["speaker"]["name"].as_str()).collect();
+    // The title before the first header is a statement of nobody.
+    assert_eq!(names, [None, Some("王丽"), Some("李建国"), Some("陈静"), Some("赵明")]);
 }
 
 #[test]
@@ -45,7 +46,7 @@ fn reads_standard_input_when_no_path_is_given() {
     let records = lines(&output);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["id"], "-");
-    assert_eq!(records[0]["statements"].as_array().unwrap().len(), 4);
+    assert_eq!(records[0]["statements"].as_array().unwrap().len(), 5);
 }
 
 #[test]
@@ -168,8 +169,9 @@ fn export_writes_the_long_tables_of_the_sample() {
     let statements = export("statements", &[]);
     let lines: Vec<&str> = statements.lines().collect();
     assert_eq!(lines[0], "id,statement,speaker,role,organization,county,start,end,speaker_start,speaker_end");
-    assert_eq!(lines.len(), 5, "a header and one row per statement");
-    assert!(lines[1].starts_with("examples/sample-report.txt,0,王丽,党委书记,锦江区春熙路街道总府路社区,"));
+    assert_eq!(lines.len(), 6, "a header and one row per statement");
+    assert!(lines[1].starts_with("examples/sample-report.txt,0,,,,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("examples/sample-report.txt,1,王丽,党委书记,锦江区春熙路街道总府路社区,"));
     let plan_items = export("plan_items", &[]);
     assert!(
         plan_items.lines().any(|l| l.contains(",王丽,") && l.contains(",一是,一是深化完整社区建设")),

@@ -75,7 +75,7 @@ fn the_seeds_places_with_kinds_and_codes() {
         assert_eq!(slice_chars(&text, p.start, p.end), p.text);
     }
     // The places of a statement are those inside it: 刘晓's header names three.
-    let first: Vec<&str> = analysis.statements[0].places.iter().map(|&i| analysis.places[i].text.as_str()).collect();
+    let first: Vec<&str> = analysis.statements[1].places.iter().map(|&i| analysis.places[i].text.as_str()).collect();
     assert_eq!(&first[..3], ["锦江区", "成龙路街道", "枫树社区"]);
 }
 

@@ -18,8 +18,10 @@ const SPEAKERS: [(&str, &str); 8] = [
 fn eight_statements_with_speakers_posts_and_units() {
     let Some(text) = seed() else { return };
     let analysis = ANALYZER.analyze(&text);
-    assert_eq!(analysis.statements.len(), 8);
-    for (statement, (name, unit)) in analysis.statements.iter().zip(SPEAKERS) {
+    // The title and lead before the first header, then the eight secretaries.
+    assert_eq!(analysis.statements.len(), 9);
+    assert!(analysis.statements[0].speaker.is_none());
+    for (statement, (name, unit)) in analysis.statements[1..].iter().zip(SPEAKERS) {
         let speaker = statement.speaker.as_ref().expect("every statement has a speaker");
         assert_eq!(
             (speaker.name.as_str(), speaker.role.as_str(), speaker.organization.as_str()),
@@ -39,18 +41,19 @@ fn statements_cover_each_speakers_paragraphs_and_nothing_else() {
     let bodies: Vec<&str> = analysis.statements.iter().map(|s| slice_chars(&text, s.start, s.end)).collect();
     // The title and byline before the first header are nobody's.
     assert!(text.starts_with("“拼出基层好春光”"));
-    assert!(bodies.iter().all(|b| !b.contains("采访报道")));
+    assert!(bodies[0].starts_with("“拼出基层好春光”") && bodies[0].contains("采访报道"));
+    assert!(bodies[1..].iter().all(|b| !b.contains("采访报道")));
     // Each statement runs up to the next header, trailing line break excluded.
     for pair in analysis.statements.windows(2) {
         let between = slice_chars(&text, pair[0].end, pair[1].start);
         assert_eq!(between, "\n");
     }
-    assert_eq!(analysis.statements[7].end, text.trim_end().chars().count());
+    assert_eq!(analysis.statements[8].end, text.trim_end().chars().count());
     // 廖飞宇's paragraph is broken across two lines in the source; both lines are his.
-    assert!(bodies[6].contains("小区单元门厅\n美化项目"), "{}", bodies[6]);
-    assert!(bodies[6].ends_with("共享美好生活。"));
+    assert!(bodies[7].contains("小区单元门厅\n美化项目"), "{}", bodies[7]);
+    assert!(bodies[7].ends_with("共享美好生活。"));
     // 彭勇's statement has two paragraphs.
-    assert!(bodies[7].contains("价值。以平台思维") && bodies[7].contains("\n社区将在“344”架构下"), "{}", bodies[7]);
-    assert!(bodies[7].ends_with("早日成就副中心。"));
-    assert!(bodies[0].contains("四是优化就业服务"));
+    assert!(bodies[8].contains("价值。以平台思维") && bodies[8].contains("\n社区将在“344”架构下"), "{}", bodies[8]);
+    assert!(bodies[8].ends_with("早日成就副中心。"));
+    assert!(bodies[1].contains("四是优化就业服务"));
 }

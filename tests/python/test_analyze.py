@@ -32,12 +32,14 @@ def test_sample_report_speakers(analyzer: jiceng.Analyzer, sample_text: str) -> 
     a = analyzer.analyze(sample_text, id="sample")
     assert a.ok and a.id == "sample" and a.chars == len(sample_text) and a.text == sample_text
     assert [(s.speaker.name, s.speaker.organization) for s in a.statements if s.speaker] == SAMPLE_SPEAKERS
-    assert all(s.speaker is not None and s.speaker.role == "党委书记" for s in a.statements)
+    # The title and lead before the first header are a statement of nobody.
+    assert a.statements[0].speaker is None and len(a.statements) == 5
+    assert all(s.speaker is not None and s.speaker.role == "党委书记" for s in a.statements[1:])
     assert [sp.name for sp in a.speakers] == ["王丽", "李建国", "陈静", "赵明"]
     # The header shapes of the sample: name first, unit first, and a ——访 headline.
-    assert a.statements[0].speaker.text == "王丽 锦江区春熙路街道总府路社区党委书记"
-    assert a.statements[1].speaker.text == "青羊区少城街道宽巷子社区党委书记 李建国"
-    assert "陈静" in a.statements[2].speaker.text
+    assert a.statements[1].speaker.text == "王丽 锦江区春熙路街道总府路社区党委书记"
+    assert a.statements[2].speaker.text == "青羊区少城街道宽巷子社区党委书记 李建国"
+    assert "陈静" in a.statements[3].speaker.text
 
 
 def test_every_span_points_into_the_text(analyzer: jiceng.Analyzer, sample_text: str) -> None:
@@ -49,7 +51,7 @@ def test_every_span_points_into_the_text(analyzer: jiceng.Analyzer, sample_text:
     assert checked >= 4
     for s in a.statements:
         assert 0 <= s.start <= s.end <= len(sample_text)
-        assert s.start <= s.speaker.start < s.speaker.end <= s.end
+        assert s.speaker is None or s.start <= s.speaker.start < s.speaker.end <= s.end
     # Statements are in order and do not overlap.
     assert all(x.end <= y.start for x, y in zip(a.statements, a.statements[1:]))
 
@@ -68,14 +70,16 @@ def test_spans_on_every_corpus_file() -> None:
 def test_offsets_are_python_character_offsets(analyzer: jiceng.Analyzer) -> None:
     # Astral characters (one Python character, four UTF-8 bytes) and full-width text before the header.
     text = "𠀀😀ＡＢＣ\n王丽 锦江区春熙路街道总府路社区党委书记\n一是深化完整社区建设。"
-    speaker = analyzer.analyze(text).statements[0].speaker
+    first, said = analyzer.analyze(text).statements
+    assert first.speaker is None and text[first.start:first.end] == "𠀀😀ＡＢＣ"
+    speaker = said.speaker
     assert speaker is not None and text[speaker.start:speaker.end] == speaker.text
     assert speaker.start == text.index("王丽")
 
 
 def test_items_have_attribute_access(analyzer: jiceng.Analyzer, sample_text: str) -> None:
     a = analyzer.analyze(sample_text)
-    s = a.statements[0]
+    s = a.statements[1]
     assert isinstance(s, jiceng.Statement) and isinstance(s.speaker, jiceng.Speaker)
     assert isinstance(s.themes, tuple) and isinstance(s.places, tuple)
     for name in ("themes", "places", "plan_items", "formulas", "keyphrases"):
@@ -143,7 +147,7 @@ def test_undecodable_bytes_raise_decode_error(analyzer: jiceng.Analyzer, tmp_pat
 
 def test_repr(analyzer: jiceng.Analyzer, sample_text: str) -> None:
     a = analyzer.analyze(sample_text, id="doc")
-    assert repr(a).startswith("<Analysis id='doc' chars=646 statements=4 ")
+    assert repr(a).startswith("<Analysis id='doc' chars=646 statements=5 ")
     assert repr(analyzer) == "Analyzer()"
     assert type(a).__module__ == "jiceng" and type(a).__name__ == "Analysis"
 
@@ -160,7 +164,7 @@ def test_analysis_rebuilds_from_cli_json(analyzer: jiceng.Analyzer, sample_text:
     # to_dict gives a fresh copy every time.
     d = a.to_dict()
     d["statements"].clear()
-    assert len(a.to_dict()["statements"]) == 4
+    assert len(a.to_dict()["statements"]) == 5
 
 
 def test_a_taxonomy_from_a_dict_adds_a_theme_with_evidence() -> None:

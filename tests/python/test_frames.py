@@ -29,12 +29,16 @@ def test_columns(analyzer: jiceng.Analyzer, sample_text: str) -> None:
 def test_statement_rows(analyzer: jiceng.Analyzer, sample_text: str) -> None:
     a = analyzer.analyze(sample_text, id="sample")
     statements = jiceng.to_frames([a])["statements"]
-    assert list(zip(statements.speaker, statements.organization)) == SAMPLE_SPEAKERS
-    assert set(statements.role) == {"党委书记"} and set(statements.id) == {"sample"}
-    assert list(statements.statement) == [0, 1, 2, 3] and str(statements.statement.dtype) == "Int64"
+    said = statements.dropna(subset=["speaker"])
+    assert list(zip(said.speaker, said.organization)) == SAMPLE_SPEAKERS
+    assert set(said.role) == {"党委书记"} and set(statements.id) == {"sample"}
+    # The title and lead before the first header: a row with no speaker.
+    assert pd.isna(statements.speaker[0]) and pd.isna(statements.speaker_start[0])
+    assert list(statements.statement) == [0, 1, 2, 3, 4] and str(statements.statement.dtype) == "Int64"
     for row, s in zip(statements.itertuples(), a.statements):
         assert (row.start, row.end, row.text) == (s.start, s.end, sample_text[s.start:s.end])
-        assert (row.speaker_start, row.speaker_end) == (s.speaker.start, s.speaker.end)
+        if s.speaker is not None:
+            assert (row.speaker_start, row.speaker_end) == (s.speaker.start, s.speaker.end)
 
 
 def test_theme_rows_follow_their_statement(analyzer: jiceng.Analyzer, sample_text: str) -> None:
@@ -46,11 +50,11 @@ def test_theme_rows_follow_their_statement(analyzer: jiceng.Analyzer, sample_tex
             continue
         statement = a.statements[row.statement]
         assert statement.start <= row.start < statement.end
-        assert row.speaker == statement.speaker.name
+        assert row.speaker == statement.speaker.name if statement.speaker else pd.isna(row.speaker)
         assert sample_text[row.start:row.end] == row.text
     # The journalist's question: which speaker talks of which theme, without reshaping.
     counts = themes.groupby(["speaker", "theme"]).size()
-    assert counts.sum() == themes.statement.notna().sum()
+    assert counts.sum() == themes.speaker.notna().sum()
 
 
 def test_items_are_assigned_to_statements_by_span() -> None:
@@ -80,7 +84,8 @@ def test_wrong_items_and_missing_pandas(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_every_row_has_the_county_of_its_statement(analyzer: jiceng.Analyzer, sample_text: str) -> None:
     frames = jiceng.to_frames(analyzer.analyze(sample_text, id="sample"))
-    counties = dict(zip(frames["statements"]["speaker"], frames["statements"]["county"]))
+    said = frames["statements"].dropna(subset=["speaker"])
+    counties = dict(zip(said["speaker"], said["county"]))
     assert counties == {"王丽": "锦江区", "李建国": "青羊区", "陈静": "成华区", "赵明": "郫都区"}
     table = frames["themes"].groupby(["county", "theme"]).size()
     assert table[("郫都区", "rural_revitalization")] >= 1

@@ -93,7 +93,7 @@ def test_structure_legend_and_speakers(analyzer: jiceng.Analyzer, sample_text: s
     a = analyzer.analyze(sample_text, id="sample")
     markup = a._repr_html_()
     assert markup.startswith('<div class="jiceng-analysis"') and markup.endswith("</div>")
-    assert markup.count('class="jiceng-statement"') == 4
+    assert markup.count('class="jiceng-statement"') == 5
     assert markup.count('class="jiceng-legend"') == 1
     for name in ("说话人 speaker", "主题 theme", "地点 place", "计划事项 plan item", "提法 formula"):
         assert name in markup

@@ -13,6 +13,9 @@ const MAX_HEADER_CHARS: usize = 60;
 /// What may open a header line before the unit: dashes and the words of an interview headline.
 const LEADS: &[&str] = &["记者专访", "专访", "对话", "访"];
 
+/// Notes after a header's name on what follows: `(点评)`, `(寄语)`.
+const NOTES: &[&str] = &["(点评)", "(评论)", "(讲话)", "(发言)", "(寄语)", "(感言)", "(访谈)"];
+
 /// Labels that present an interview's guest before the header proper: `本期嘉宾:……党委书记李华`.
 const GUEST_LABELS: &[&str] = &["本期嘉宾:", "访谈嘉宾:", "对话嘉宾:", "嘉宾:", "受访者:", "采访对象:"];
 
@@ -126,6 +129,10 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
     }
     start += list_number_len(&text[start..line.end]);
     let mut end = line.end - (text[start..line.end].len() - text[start..line.end].trim_end_matches(':').len());
+    // What the header introduces, in brackets after the name: `……书记 王敏(点评):`.
+    if let Some(note) = NOTES.iter().find(|n| text[start..end].ends_with(*n)) {
+        end -= note.len();
+    }
     if text[start..end].starts_with('【') && text[start..end].ends_with('】') {
         start += '【'.len_utf8();
         end -= '】'.len_utf8();
@@ -308,6 +315,7 @@ mod tests {
         let who = owned("王芳", "党工委书记", "玉林街道");
         assert_eq!(parts("小院里的“大治理”——访玉林街道党工委书记王芳"), who);
         assert_eq!(parts("本期嘉宾:玉林街道党工委书记王芳"), who);
+        assert_eq!(parts("玉林街道党工委书记 王芳(点评):"), who);
         assert_eq!(
             parts("全国人大代表、寿光市洛城街道东斗村党支部书记孙海涛:"),
             owned("孙海涛", "党支部书记", "寿光市洛城街道东斗村")

@@ -83,9 +83,11 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     }
     // A header introduces what follows it: one followed by another header or by nothing is a line of a list of
     // officials or a contact block (社区党委书记:王芳 / 社区居委会主任:李华), not a speaker's statement.
+    // A signature (`……党委书记 周丽` / `2024年12月26日`) closes a text it did not introduce.
     let after = |(i, found): &(usize, SpeakerMatch)| if found.span.end > paras[*i].end { i + 2 } else { i + 1 };
     let starts: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
-    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)));
+    let signature = |h: &(usize, SpeakerMatch)| paras[after(h)..].iter().all(|p| is_date(&text[p.clone()]));
+    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)) && !signature(h));
     if !headers.is_empty() {
         // A header introduces a guest, who answers the questions of an interview after it.
         let guests: Vec<Attribution> = headers
@@ -102,17 +104,25 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
 }
 
 /// The statements of a text with header lines: each header's runs to the next one; what comes before the first
-/// (a title, a byline) is nobody's and left out. Headers on paragraphs past `paras` are left out.
+/// (a title, a lead) is a statement of nobody. Headers on paragraphs past `paras` are left out.
 fn by_headers(paras: &[Range<usize>], headers: &[(usize, SpeakerMatch)]) -> Vec<Found> {
     let headers: Vec<&(usize, SpeakerMatch)> = headers.iter().filter(|(i, _)| *i < paras.len()).collect();
-    headers
-        .iter()
-        .enumerate()
-        .map(|(k, (_, speaker))| {
+    let lead = headers.first().map_or(paras.len(), |(first, _)| *first);
+    let lead = (lead > 0).then(|| Found { range: paras[0].start..paras[lead - 1].end, speaker: None });
+    lead.into_iter()
+        .chain(headers.iter().enumerate().map(|(k, (_, speaker))| {
             let last_para = headers.get(k + 1).map_or(paras.len(), |(next, _)| *next) - 1;
             Found { range: speaker.span.start..paras[last_para].end, speaker: Some(speaker.clone()) }
-        })
+        }))
         .collect()
+}
+
+/// Whether a paragraph is a date alone (`2024年12月26日`, `2025-03-01`).
+fn is_date(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim();
+    !paragraph.is_empty()
+        && paragraph.chars().count() <= 16
+        && paragraph.chars().all(|c| c.is_ascii_digit() || "年月日号-./ 〇零一二三四五六七八九十".contains(c))
 }
 
 /// The statements of running text: each attribution's, and the narration around them of nobody's; one
@@ -218,17 +228,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn headers_split_the_text_and_the_title_belongs_to_nobody() {
+    fn headers_split_the_text_and_the_title_is_nobodys() {
         let text = "特别报道标题\n刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。\n二是关爱困境儿童。\n彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。\n责任编辑:张三";
         let found = split(&Lexicon::builtin(), text);
-        let spans: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
+        let spans: Vec<(&str, bool)> = found.iter().map(|f| (&text[f.range.clone()], f.speaker.is_some())).collect();
         assert_eq!(
             spans,
             [
-                "刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。\n二是关爱困境儿童。",
-                "彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。"
+                ("特别报道标题", false),
+                ("刘晓 锦江区成龙路街道枫树社区党委书记\n一是推进完整社区建设。\n二是关爱困境儿童。", true),
+                ("彭勇 彭州市天彭街道东林社区党委书记\n以社区基金为核心。", true)
             ]
         );
+    }
+
+    #[test]
+    fn a_signature_with_a_date_introduces_nothing() {
+        let text = "大观楼社区2024年工作总结\n一、工作开展情况\n社区开展助餐服务2.6万人次。\n大观楼社区党委书记 周丽\n2024年12月26日";
+        assert_eq!(split(&Lexicon::builtin(), text), [Found { range: 0..text.len(), speaker: None }]);
     }
 
     #[test]
