@@ -82,6 +82,7 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
     for (index, intro) in introductions.iter().enumerate() {
         first_of_name.entry(&text[intro.speaker.name.clone()]).or_insert(index);
     }
+    let dotted_names: Vec<&str> = first_of_name.keys().copied().filter(|name| name.contains('·')).collect();
     // Where the person was last heard of: their introduction, or a later statement of theirs found so far.
     let last_heard = |found: &[Attribution], intro: &Introduction, before: usize| {
         let name = &text[intro.speaker.name.clone()];
@@ -112,7 +113,10 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
             let quote = quote_before(text, clause);
             let opinion = rest.strip_prefix("在");
             let introduced = |words: &'a str| {
+                // Transliterated names are longer than four characters (买买提·艾力).
+                let dotted = dotted_names.iter().filter_map(move |name| words.strip_prefix(name).map(|a| (*name, a)));
                 prefixes(words)
+                    .chain(dotted)
                     .filter_map(|(name, after)| Some((*first_of_name.get(name)?, after)))
                     .filter(|&(i, _)| i < earlier)
             };
@@ -200,8 +204,8 @@ fn introductions<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<Introduction> {
         let after_post = &text[chain.end + gap..];
         let settled = lexicon
             .name_at(after_post)
-            .or_else(|| name_before_an_action(lexicon, after_post))
-            .or_else(|| name_before_speech(lexicon, after_post));
+            .or_else(|| name_before_speech(lexicon, after_post))
+            .or_else(|| name_before_an_action(lexicon, after_post));
         let by_shape = settled.is_none();
         // Only a common surname makes a name of a shape alone (区党总 after 居民 in 居民区党总支 is none).
         let shaped = || {
@@ -390,7 +394,12 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         text[..at].ends_with(['。', '!', '?', '…', ',']).then_some(())?;
         let start = at + q.len() + usize::from(text[at + q.len()..].starts_with(','));
         let len = lexicon.name_at(&text[start..])?;
-        Some(start..start + len)
+        // A common or compound surname, a form of address or a transliterated name: 居住在……的山田先生说 is no
+        // 居住.
+        let rest = &text[start..];
+        let common = rest.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
+        let addressed = lexicon.honorific_starts(&rest[..len]).next().is_some() || rest[..len].contains('·');
+        (common || addressed || lexicon.begins_with_compound_surname(rest)).then_some(start..start + len)
     });
     // A sentence opened by a name with a common surname and a speech verb that announces what follows
     // (王芳说:“……”, 刘德华表示,……).
@@ -794,6 +803,9 @@ mod tests {
         assert_eq!(speakers(text), [row("阿土列尔", "次仁卓玛", "党支部书记", "阿土列尔村")]);
         assert_eq!(speakers("县长扎西多吉介绍,全县累计搬迁群众三万多人。")[0].1, "扎西多吉");
         assert_eq!(speakers("“现在搬进了新家。”村民央金拉姆说。")[0].0, "“现在搬");
+        assert!(speakers("“好。”居住在古北社区的山田先生说。").iter().all(|r| r.1 != "居住"));
+        let text = "社区党委书记买买提·艾力每天都到小区转一转。“小事也是大事。”买买提·艾力说。";
+        assert_eq!(speakers(text)[0].1, "买买提·艾力");
         for text in [
             "社区党委书记今天表示,要做好服务。",
             "社区党委书记们说,要做好服务。",

@@ -15,6 +15,8 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NAME_FOLLOWERS_LONG: &[&str] = &[
     "正在", "带领", "组织", "关于", "主持", "代表", "参加", "出席", "陪同", "接受", "看到", "笑着", "亲自", "一行",
     "同志", "等人", "一边", "一直", "也是", "就是", "还是", "已经", "曾经", "首先", "随即", "立即", "马上",
+    // What a resident is introduced with (居民张秀英今年72岁,她告诉记者).
+    "今年", "今天", "每天", "如今", "现在", "平时", "退休", "家住",
 ];
 /// Words after a name that lead to speech as surely as a speech verb (王娟在接受采访时说, 刘洋对记者说).
 const NAME_FOLLOWERS_SURE: &[&str] = &["在接受", "对记者", "向记者", "告诉记者", "在采访中", "在会上"];
@@ -87,7 +89,7 @@ const OCCASIONS: &[&str] = &[
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
 const HONORIFICS: &[&str] = &[
     "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃", "娘娘",
-    "叔叔", "大叔", "大婶",
+    "叔叔", "大叔", "大婶", "老师",
 ];
 /// Last characters of short units' names (王家村, 高新区), which a person's name before a post or opening a
 /// sentence does not end with.
@@ -270,6 +272,9 @@ impl Lexicon {
         };
         if self.speaks_at_once(rest) {
             4
+        } else if next == '·' {
+            // A middle dot goes on with the rest of a transliterated name.
+            0
         } else if !is_cjk(next) {
             3
         } else if NAME_FOLLOWERS_LONG.iter().any(|w| rest.starts_with(w)) {
