@@ -141,6 +141,15 @@ impl Formulas {
         is_boundary: impl Fn(usize) -> bool,
         is_word: impl Fn(&str) -> bool,
     ) -> Vec<Found> {
+        // Quoted inside a quotation (‘五必访’), a slogan is quoted all the same: the marks have one length in UTF-8,
+        // so the offsets hold.
+        let requoted: String;
+        let text = if text.contains(['‘', '’']) {
+            requoted = text.replace('‘', "“").replace('’', "”");
+            requoted.as_str()
+        } else {
+            text
+        };
         let mut found: Vec<Found> = Vec::new();
         let mut previous: Option<char> = None;
         for (at, c) in text.char_indices() {
@@ -189,6 +198,10 @@ impl Formulas {
         let mut i = 0;
         let mut end = 0;
         while i < chars.len() && is_chain_numeral(chars[i].1) {
+            // 一带, 一起, 一样 are words, not one of something (七星岗一带).
+            if chars[i].1 == '一' && chars.get(i + 1).is_some_and(|&(_, c)| ONE_WORD_ENDINGS.contains(c)) && i > 0 {
+                break;
+            }
             let n = value(&chars[i].1.to_string())?;
             // The unit runs to the next numeral; the last one is as long as the one before it, unless its two
             // characters make one word of the segmentation (一区三中心: 中心).
@@ -284,6 +297,9 @@ impl Formulas {
         (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| ((close, vec![(n, unit.into())]), word))
     }
 }
+
+/// Characters that make a word with 一 before them (一带, 一起, 一样, 一直): no part of a chain begins so.
+const ONE_WORD_ENDINGS: &str = "带起些样直般定致切同道再律旦边向度并齐时";
 
 /// Measure words between a number and what it counts in a slogan's name.
 const CLASSIFIERS: &[char] = &['个', '张', '支', '项', '条', '类', '件', '套', '份', '本'];
@@ -758,6 +774,13 @@ mod tests {
         {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn single_quotes_and_words_of_one() {
+        assert_eq!(found("他说:“我们坚持‘五必访’,群众很满意。”")[0].0, "五必访");
+        assert!(found("七星岗一带新开了店").is_empty());
+        assert_eq!(found("推进一村一品")[0].0, "一村一品");
     }
 
     #[test]
