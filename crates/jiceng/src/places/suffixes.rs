@@ -386,6 +386,7 @@ fn name_start(
         && whole.chars().count() <= 4
         && !whole.chars().next().is_some_and(|c| NOT_FIRST.contains(c))
         && !is_count(whole)
+        && !ends_in_a_campaign_verb(whole)
         && !VERBS_BEFORE_NAMES.iter().any(|v| whole.starts_with(v))
         && !lexicon.opens_with_shorter_everyday_word(whole);
     Some((run_start, false, true, !staffed))
@@ -405,11 +406,17 @@ fn ends_badly(name: &str, lexicon: &Lexicon) -> bool {
     count >= 3 && name.char_indices().rev().nth(1).is_some_and(|(i, _)| lexicon.is_frequent(&name[i..]))
 }
 
-/// Whether a name begins with a count (四位社区书记, 两个小区, 30余名社区书记).
+/// Whether a name begins with a count (四位社区书记, 两个小区, 30余名社区书记, 三大景区).
 fn is_count(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| "一二两三四五六七八九十几百千万余多数".contains(c))
-        && chars.next().is_some_and(|c| "位个名户家所座条项批类种处".contains(c))
+        && chars.next().is_some_and(|c| "位个名户家所座条项批类种处大".contains(c))
+}
+
+/// Whether a name ends with a verb that joins a campaign to its place (普法宣传进景区, 茶园变景区, 文旅兴街): two
+/// characters are names (前进村, 复兴路), three or more a phrase.
+fn ends_in_a_campaign_verb(name: &str) -> bool {
+    name.chars().count() >= 3 && name.ends_with(['进', '变', '兴', '入'])
 }
 
 /// A plausible name: two or more characters, not a common word, not beginning with a character or common word
@@ -420,7 +427,7 @@ fn is_name(name: &str, lexicon: &Lexicon) -> bool {
         return false;
     }
     // 紧邻翠湖公园: a verb before the name.
-    if is_count(name) || VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v)) {
+    if is_count(name) || ends_in_a_campaign_verb(name) || VERBS_BEFORE_NAMES.iter().any(|v| name.starts_with(v)) {
         return false;
     }
     if name.chars().next().is_some_and(|c| NOT_FIRST.contains(c)) {

@@ -536,3 +536,19 @@ fn counties_of_two_characters() {
         assert!(summary(text).is_empty(), "{text}: {:?}", summary(text));
     }
 }
+
+#[test]
+fn campaigns_qualities_and_counts_before_a_suffix_are_no_names() {
+    for text in [
+        "开展普法宣传进景区活动。",
+        "推动茶园变景区。",
+        "推动文旅兴街。",
+        "成为热门景区。",
+        "打造休闲度假区。",
+        "创建无诈小区。",
+        "打造三大景区。",
+    ] {
+        assert!(summary(text).is_empty(), "{text}: {:?}", summary(text));
+    }
+    assert_eq!(summary("前进村党支部书记王芳说。"), [place("前进村", Community, None)]);
+}
