@@ -368,7 +368,7 @@ fn name_start(
         let clear = (k + 1 == starts.len() && hard) || previous.is_some_and(|c| LEADING.contains(c));
         let after_verb = VERBS_BEFORE_NAMES.iter().any(|v| text[..start].ends_with(v));
         let after_word = (after_verb || ends_with_word(&text[..start], lexicon)) && !lexicon.word_crosses(text, start);
-        if (clear || after_word) && is_name(&text[start..at], lexicon) {
+        if (clear || after_word) && (is_name(&text[start..at], lexicon) || is_estates_name(&text[start..at], lexicon)) {
             return Some((start, false, clear, false));
         }
     }
@@ -404,6 +404,14 @@ fn ends_badly(name: &str, lexicon: &Lexicon) -> bool {
     }
     let count = name.chars().count();
     count >= 3 && name.char_indices().rev().nth(1).is_some_and(|(i, _)| lexicon.is_frequent(&name[i..]))
+}
+
+/// Estate words that end the name of the community an estate makes (百步亭花园社区, 锦绣家园社区).
+const ESTATE_ENDINGS: &[&str] = &["花园", "家园", "新村", "小区", "公寓", "新城"];
+
+/// Whether `name` is an estate's (a plausible name and an estate word) that a community is named after.
+fn is_estates_name(name: &str, lexicon: &Lexicon) -> bool {
+    ESTATE_ENDINGS.iter().any(|e| name.strip_suffix(e).is_some_and(|base| is_name(base, lexicon)))
 }
 
 /// Whether a name begins with a count (四位社区书记, 两个小区, 30余名社区书记, 三大景区).

@@ -551,4 +551,6 @@ fn campaigns_qualities_and_counts_before_a_suffix_are_no_names() {
         assert!(summary(text).is_empty(), "{text}: {:?}", summary(text));
     }
     assert_eq!(summary("前进村党支部书记王芳说。"), [place("前进村", Community, None)]);
+    // A community named after its estate.
+    assert_eq!(summary("百步亭花园社区党委书记王芳说。"), [place("百步亭花园社区", Community, None)]);
 }
