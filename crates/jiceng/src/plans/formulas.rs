@@ -98,6 +98,18 @@ const LEADS: &[&str] = &[
     "发挥",
     "算好",
     "新增",
+    "设立",
+    "设置",
+    "开设",
+    "推出",
+    "提供",
+    "组建",
+    "搭建",
+    "建成",
+    "做好",
+    "做实",
+    "抓好",
+    "抓实",
 ];
 /// Verbs whose object the slogan is (坚决做到“两个维护”): the words before them are no list of its members.
 const VERBS_BEFORE: &[&str] = &[
@@ -513,9 +525,29 @@ fn list_before(text: &str, end: usize) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let mut items = split_on(span, '、', start);
+    subject_off(text, &mut items);
     trim_first(text, &mut items);
     items.retain(|r| !r.is_empty());
     items
+}
+
+/// Cuts the subject off the first item of a list before a formula when a verb follows it (就业超市设立了岗位推荐,
+/// 技能培训 …): the item begins at the verb, if what remains is no longer than the longest other item.
+fn subject_off(text: &str, items: &mut [Range<usize>]) {
+    let Some((first, others)) = items.split_first_mut() else { return };
+    let longest = others.iter().map(|r| text[r.clone()].chars().count()).max().unwrap_or(0);
+    let item = &text[first.clone()];
+    let verb = LEADS
+        .iter()
+        .filter(|l| l.chars().count() >= 2)
+        .filter_map(|l| item.rfind(l).filter(|&at| at > 0).map(|at| (at, l.len())))
+        .max_by_key(|&(at, len)| at + len);
+    if let Some((at, len)) = verb {
+        let rest = item[at + len..].trim_start_matches('了');
+        if !rest.is_empty() && rest.chars().count() <= longest {
+            first.start += at;
+        }
+    }
 }
 
 /// Words in which 和, 及 or 与 is no joiner.
@@ -774,6 +806,14 @@ mod tests {
         {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn a_verb_after_its_subject_opens_no_member() {
+        let rows = found("就业超市设立了岗位推荐、技能培训、创业指导“三项服务”。");
+        assert_eq!(rows[0].2, ["岗位推荐", "技能培训", "创业指导"]);
+        let rows = found("做好垃圾分类、环境整治、绿化美化“三件事”。");
+        assert_eq!(rows[0].2, ["垃圾分类", "环境整治", "绿化美化"]);
     }
 
     #[test]
