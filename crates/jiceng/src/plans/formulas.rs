@@ -24,7 +24,7 @@ const NOT_UNITS: &str =
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
-    "互动", "统筹", "贯通", "互促", "并进", "共进", "分流",
+    "互动", "统筹", "贯通", "互促", "并进", "共进", "分流", "协商",
 ];
 /// Nouns after 大 that make a framework: 四大体系, 3大核心.
 const FRAMEWORK_NOUNS: &[&str] = &[
@@ -185,6 +185,7 @@ impl Formulas {
                 .or_else(|| self.one_and_many(rest))
                 .or_else(|| joined(rest))
                 .or_else(|| with_da(rest))
+                .or_else(|| method(rest))
                 .or_else(|| digit_code(rest, quoted))
                 .or_else(|| plus_n(rest, quoted))
                 .or_else(|| quoted_phrase(rest, quoted))
@@ -363,6 +364,20 @@ fn joined(rest: &str) -> Option<Shape> {
     let joiners = if n == 1 { ONE_JOINERS } else { JOINERS };
     let joiner = joiners.iter().find(|j| rest[after..].starts_with(*j))?;
     Some((after + joiner.len(), vec![(n, unit.to_string())]))
+}
+
+/// Words that make a number and its unit a method: 四步工作法, 五字调解法.
+const METHODS: &[&str] = &["工作法", "调解法", "工作机制", "议事法", "服务法"];
+
+/// 四步工作法, 五字调解法: a number from two to ten, a one-character unit and a method's name.
+fn method(rest: &str) -> Option<Shape> {
+    let mut chars = rest.char_indices();
+    let (_, numeral) = chars.next().filter(|&(_, c)| is_chain_numeral(c))?;
+    let n = value(&numeral.to_string()).filter(|n| (2..=10).contains(n))?;
+    let (unit_at, unit) = chars.next().filter(|&(_, c)| is_unit_char(c))?;
+    let after = unit_at + unit.len_utf8();
+    let name = METHODS.iter().find(|m| rest[after..].starts_with(*m))?;
+    Some((after + name.len(), vec![(n, unit.to_string())]))
 }
 
 /// 四大体系, 3大核心.
@@ -814,6 +829,14 @@ mod tests {
         assert_eq!(rows[0].2, ["岗位推荐", "技能培训", "创业指导"]);
         let rows = found("做好垃圾分类、环境整治、绿化美化“三件事”。");
         assert_eq!(rows[0].2, ["垃圾分类", "环境整治", "绿化美化"]);
+    }
+
+    #[test]
+    fn methods_and_consultations() {
+        assert_eq!(found("推行四步工作法")[0].1, parts(&[(4, "步")]));
+        assert_eq!(found("总结出五字调解法")[0].0, "五字调解法");
+        assert_eq!(found("建立三方协商机制")[0].0, "三方协商");
+        assert!(found("走了三步路").is_empty());
     }
 
     #[test]
