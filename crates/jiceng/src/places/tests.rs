@@ -554,3 +554,9 @@ fn campaigns_qualities_and_counts_before_a_suffix_are_no_names() {
     // A community named after its estate.
     assert_eq!(summary("百步亭花园社区党委书记王芳说。"), [place("百步亭花园社区", Community, None)]);
 }
+
+#[test]
+fn a_village_before_its_villagers() {
+    let found = summary("诸暨市枫桥镇枫源村村民陈阿根说。");
+    assert_eq!(found[2], place("枫源村", Community, Some("330681109290")));
+}
