@@ -322,8 +322,26 @@ const DICTIONARY_SLOGANS: &[&str] =
     &["两重", "三农", "三公", "三资", "三保", "四化", "双拥", "三北", "十条", "四上", "双城记"];
 
 /// Words that begin with a numeral and count nothing (“双向奔赴”, “双赢”).
-const NUMBERED_WORDS: &[&str] =
-    &["双向", "双赢", "双方", "双手", "双休", "两岸", "两手", "三亚", "四川", "万一", "双十一", "双十二", "双节"];
+const NUMBERED_WORDS: &[&str] = &[
+    "双向",
+    "双赢",
+    "双方",
+    "双手",
+    "双休",
+    "两岸",
+    "两手",
+    "三亚",
+    "四川",
+    "万一",
+    "双十一",
+    "双十二",
+    "双节",
+    "七彩",
+    "五彩",
+    "四季",
+    "八方",
+    "九寨",
+];
 
 /// A slogan that opens a quotation runs to its close (“三大攻坚战”, “六大产业基地”): the quoted words after the
 /// part recognised (at most four characters) belong to its last unit.
@@ -814,6 +832,7 @@ mod tests {
         assert_eq!(found("大力实施“五大兴区战役”")[0].1, parts(&[(5, "兴区战役")]));
         assert_eq!(found("推行“三会制度”")[0].1, parts(&[(3, "会")]));
         assert!(found("古城保护与社区治理“双向奔赴”").is_empty());
+        assert!(found("游客走进“七彩部落”").is_empty());
         // A slogan that opens a quotation runs to its close.
         assert_eq!(found("建设“六大产业基地”")[0].1, parts(&[(6, "产业基地")]));
         assert_eq!(found("打好三大攻坚战")[0].0, "三大攻坚战");
