@@ -61,20 +61,9 @@ pub(super) fn split(
             guest = Some(introduced.speaker.clone());
         }
         let titled = titled_label(text, para.start, &people).map(|speaker| (para.start, speaker));
-        let named = titled.or_else(|| opening.map(|a| (a.start, a.speaker.clone()))).or_else(|| {
-            let name = named_label(lexicon, text, para.start)?;
-            // Someone introduced with a post keeps it (`李华:` after `本期嘉宾:……书记李华`).
-            let known = people.iter().find(|p| text[p.name.clone()] == text[name.clone()] && !p.role.is_empty());
-            let unposted = SpeakerMatch {
-                span: name.clone(),
-                name: name.clone(),
-                role: name.start..name.start,
-                organization: None,
-            };
-            let speaker =
-                known.map_or(unposted, |p| SpeakerMatch { span: name.clone(), name: name.clone(), ..p.clone() });
-            Some((para.start, speaker))
-        });
+        let named = titled
+            .or_else(|| opening.map(|a| (a.start, a.speaker.clone())))
+            .or_else(|| Some((para.start, named_speaker(lexicon, text, para.start, &people)?)));
         match (named, out.last_mut()) {
             (Some((start, speaker)), _) => out.push(Found { range: start..para.end, speaker: Some(speaker) }),
             (None, Some(answer)) if !asked => answer.range.end = para.end,
@@ -115,6 +104,19 @@ fn named_label(lexicon: &Lexicon, text: &str, start: usize) -> Option<Range<usiz
     let words = label_words(text, start)?;
     let from = words.start + if text[words.clone()].starts_with("嘉宾") { "嘉宾".len() } else { 0 };
     lexicon.is_name(&text[from..words.end]).then_some(from..words.end)
+}
+
+/// The speaker an answer's label names (`张强:`), with the post the text gave them if it did (`李华:` after
+/// `本期嘉宾:……书记李华`).
+fn named_speaker(lexicon: &Lexicon, text: &str, start: usize, people: &[SpeakerMatch]) -> Option<SpeakerMatch> {
+    let name = named_label(lexicon, text, start)?;
+    let known = people.iter().find(|p| text[p.name.clone()] == text[name.clone()] && !p.role.is_empty());
+    Some(match known {
+        Some(person) => SpeakerMatch { span: name.clone(), name, ..person.clone() },
+        None => {
+            SpeakerMatch { span: name.clone(), name: name.clone(), role: name.start..name.start, organization: None }
+        }
+    })
 }
 
 /// The person introduced earlier whom an answer's label calls by surname and title: `欧阳书记:` for 欧阳娜.
