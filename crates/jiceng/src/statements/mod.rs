@@ -68,26 +68,7 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     if paras.is_empty() {
         return Vec::new();
     }
-    // Each header by the paragraph it begins on; a name and its unit and post may stand on two lines.
-    let mut headers: Vec<(usize, SpeakerMatch)> = Vec::new();
-    let mut i = 0;
-    while i < paras.len() {
-        if let Some(found) = headers::header(lexicon, text, paras[i].clone()) {
-            headers.push((i, found));
-        } else if let Some(found) = paras.get(i + 1).and_then(|next| headers::two_lines(lexicon, text, &paras[i], next))
-        {
-            headers.push((i, found));
-            i += 1;
-        }
-        i += 1;
-    }
-    // A header introduces what follows it: one followed by another header or by nothing is a line of a list of
-    // officials or a contact block (社区党委书记:王芳 / 社区居委会主任:李华), not a speaker's statement.
-    // A signature (`……党委书记 周丽` / `2024年12月26日`) closes a text it did not introduce.
-    let after = |(i, found): &(usize, SpeakerMatch)| if found.span.end > paras[*i].end { i + 2 } else { i + 1 };
-    let starts: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
-    let signature = |h: &(usize, SpeakerMatch)| paras[after(h)..].iter().all(|p| is_date(&text[p.clone()]));
-    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)) && !signature(h));
+    let headers = headers_introducing(lexicon, text, &paras);
     if !headers.is_empty() {
         // A header introduces a guest, who answers the questions of an interview after it.
         let guests: Vec<Attribution> = headers
@@ -101,6 +82,31 @@ pub(crate) fn split(lexicon: &Lexicon, text: &str) -> Vec<Found> {
     let found = attributions::attributions(lexicon, text, &sents);
     let running = |paras: &[Range<usize>], found: &[Attribution]| running(text, paras, found);
     interviews::split(lexicon, text, &paras, &found, running).unwrap_or_else(|| running(&paras, &found))
+}
+
+/// The header lines that introduce what follows them, each by the paragraph it begins on (a name and its unit
+/// and post may stand on two lines).
+fn headers_introducing(lexicon: &Lexicon, text: &str, paras: &[Range<usize>]) -> Vec<(usize, SpeakerMatch)> {
+    let mut headers: Vec<(usize, SpeakerMatch)> = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        if let Some(found) = headers::header(lexicon, text, paras[i].clone()) {
+            headers.push((i, found));
+        } else if let Some(found) = paras.get(i + 1).and_then(|next| headers::two_lines(lexicon, text, &paras[i], next))
+        {
+            headers.push((i, found));
+            i += 1;
+        }
+        i += 1;
+    }
+    // One followed by another header or by nothing is a line of a list of officials or a contact block
+    // (社区党委书记:王芳 / 社区居委会主任:李华), not a speaker's statement; a signature (`……党委书记 周丽` /
+    // `2024年12月26日`) closes a text it did not introduce.
+    let after = |(i, found): &(usize, SpeakerMatch)| if found.span.end > paras[*i].end { i + 2 } else { i + 1 };
+    let starts: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
+    let signature = |h: &(usize, SpeakerMatch)| paras[after(h)..].iter().all(|p| is_date(&text[p.clone()]));
+    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)) && !signature(h));
+    headers
 }
 
 /// The statements of a text with header lines: each header's runs to the next one; what comes before the first
