@@ -156,11 +156,12 @@ impl Formulas {
         // Quoted inside a quotation (‘五必访’), a slogan is quoted all the same: the marks have one length in UTF-8,
         // so the offsets hold.
         let requoted: String;
-        let text = if text.contains(['‘', '’']) {
-            requoted = text.replace('‘', "“").replace('’', "”");
-            requoted.as_str()
-        } else {
-            text
+        let text = match requote(text) {
+            Some(copy) => {
+                requoted = copy;
+                requoted.as_str()
+            }
+            None => text,
         };
         let mut found: Vec<Found> = Vec::new();
         let mut previous: Option<char> = None;
@@ -258,9 +259,12 @@ impl Formulas {
     /// 一核多元, 一站多点, 一格多员: one of something and many of another. 多 counts nothing, so the part it
     /// opens is in the text, not among the parts.
     fn one_and_many(&self, rest: &str) -> Option<Shape> {
-        let chars: Vec<char> = rest.chars().take(4).collect();
-        let [one, unit, many, other] = chars[..] else { return None };
-        let whole = &rest[..[one, unit, many, other].iter().map(|c| c.len_utf8()).sum()];
+        let mut chars = rest.chars();
+        let (one, unit, many, other) = (chars.next()?, chars.next()?, chars.next()?, chars.next()?);
+        if one != '一' || many != '多' {
+            return None;
+        }
+        let whole = &rest[..rest.len() - chars.as_str().len()];
         // 多元 is many of a kind, not money; 一年多, 一个多月 are quantities.
         let counts = |c: char| is_cjk(c) && !"年月日天次个名位人户家口种些样岁万亿时".contains(c);
         let fits = one == '一' && many == '多' && is_unit_char(unit) && counts(unit) && counts(other);
@@ -309,6 +313,21 @@ impl Formulas {
         let longer_numeral = numeral != '双' && is_chain_numeral(first);
         (n >= 2 && !longer_numeral && !NOT_UNITS.contains(first)).then(|| ((close, vec![(n, unit.into())]), word))
     }
+}
+
+/// `text` with single quotation marks made double, when it has any: ‘ and “ (’ and ”) differ in their last byte
+/// alone, so the copy is patched in place instead of rebuilt character by character.
+fn requote(text: &str) -> Option<String> {
+    let opening = text.match_indices('‘').map(|(at, _)| at);
+    let closing = text.match_indices('’').map(|(at, _)| at);
+    let mut marks = opening.chain(closing).peekable();
+    marks.peek()?;
+    let mut bytes = text.as_bytes().to_vec();
+    for at in marks {
+        // ‘ E2 80 98 → “ E2 80 9C; ’ E2 80 99 → ” E2 80 9D.
+        bytes[at + 2] += 4;
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Characters that make a word with 一 before them (一带, 一起, 一样, 一直): no part of a chain begins so.

@@ -192,8 +192,12 @@ impl Lexicon {
     /// Whether `s` is a person's name: a surname with one or two (compound: two or three) more characters,
     /// or a surname with a form of address.
     pub(crate) fn is_name(&self, s: &str) -> bool {
+        // Asked of whole lines too: the length is told before anything is collected.
+        if !(2 * 3..=4 * 4).contains(&s.len()) || !(2..=4).contains(&s.chars().take(5).count()) {
+            return false;
+        }
         let chars: Vec<char> = s.chars().collect();
-        if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_cjk(c)) {
+        if !chars.iter().all(|&c| is_cjk(c)) {
             return false;
         }
         // 居民们, 王芳的: a plural or a possessive ends no name.
