@@ -20,7 +20,7 @@ fn is_chain_numeral(c: char) -> bool {
 }
 /// Characters that never stand in a unit: function words, measure words of quantities, dates.
 const NOT_UNITS: &str =
-    "是要的了和与在为年月日号次个名位人户万亿元余多几半对池种些家样批项岁天周期分秒时点只顿块段姐哥";
+    "是要的了和与在为年月日号次个名位人户万亿元余多几半对池种些家样批项岁天周期分秒时点只顿块段姐哥室厅卫荤素汤死伤";
 /// Words that join a number and its unit into a slogan: 三圈共融, 三区联动.
 const JOINERS: &[&str] = &[
     "共融", "联动", "融合", "协同", "共治", "共建", "共享", "并举", "合一", "一体", "齐抓", "联创", "共管", "同步",
@@ -253,7 +253,11 @@ impl Formulas {
                 break;
             }
         }
-        (parts.len() >= 2 && !self.idioms.contains(&rest[..end])).then_some((end, parts))
+        // 一楼二楼三楼, 一级一级: one unit numbered in turn is a series, not a slogan. 一套二手房, 一面五星红旗:
+        // a measure word and a noun that begins with a numeral.
+        let series = parts.iter().all(|p| p.1 == parts[0].1);
+        let measured = parts.len() == 2 && parts[0].0 == 1 && MEASURE_WORDS.contains(&parts[0].1.as_str());
+        (parts.len() >= 2 && !series && !measured && !self.idioms.contains(&rest[..end])).then_some((end, parts))
     }
 
     /// 一核多元, 一站多点, 一格多员: one of something and many of another. 多 counts nothing, so the part it
@@ -298,7 +302,8 @@ impl Formulas {
         // A measure word is no unit: what it measures is (“三张清单”: 清单, “五个一”: 一, “四支队伍”: 队伍).
         if let Some(measured) = CLASSIFIERS.iter().find_map(|c| after.strip_prefix(*c)).filter(|m| !m.is_empty()) {
             let first = measured.chars().next()?;
-            let fits = measured == "一" || !is_chain_numeral(first) && !NOT_UNITS.contains(first);
+            let fits = measured == "一"
+                || !is_chain_numeral(first) && !NOT_UNITS.contains(first) && !COUNTED_THINGS.contains(&measured);
             return (n >= 2 && fits).then(|| ((close, vec![(n, measured.into())]), word));
         }
         let counted = after.strip_prefix('大').filter(|u| !u.is_empty());
@@ -332,6 +337,13 @@ fn requote(text: &str) -> Option<String> {
 
 /// Characters that make a word with 一 before them (一带, 一起, 一样, 一直): no part of a chain begins so.
 const ONE_WORD_ENDINGS: &str = "带起些样直般定致切同道再律旦边向度并齐时";
+
+/// Measure words that make 一 an article (一套二手房, 一间两居室), not the first part of a slogan.
+const MEASURE_WORDS: &[&str] =
+    &["套", "面", "间", "本", "碗", "条", "栋", "台", "辆", "部", "座", "张", "盘", "杯", "份", "把"];
+
+/// Things counted in a quotation that is a quantity, not a slogan's name (“五个社区”, “两个月”).
+const COUNTED_THINGS: &[&str] = &["社区", "小区", "村", "街道", "院落", "部门", "单位", "月", "小时"];
 
 /// Measure words between a number and what it counts in a slogan's name.
 const CLASSIFIERS: &[char] = &['个', '张', '支', '项', '条', '类', '件', '套', '份', '本'];
@@ -507,8 +519,8 @@ fn quoted_phrase(rest: &str, quoted: bool) -> Option<Shape> {
     // 个 marks the count: without it a quoted name merely begins with a numeral (“四川云教”, “十四五”).
     let counted = inner[numeral.len_utf8()..].strip_prefix('个')?;
     let len = counted.chars().count();
-    // “两个多月”, “三个半小时”: a quantity.
-    let quantity = counted.starts_with(['多', '余', '几', '半']);
+    // “两个多月”, “三个半小时”, “五个社区”: a quantity.
+    let quantity = counted.starts_with(['多', '余', '几', '半']) || COUNTED_THINGS.contains(&counted);
     ((2..=8).contains(&len) && counted.chars().all(is_cjk) && !quantity)
         .then(|| (close, vec![(n, counted.to_string())]))
 }
@@ -852,6 +864,7 @@ mod tests {
         assert_eq!(found("推行“三会制度”")[0].1, parts(&[(3, "会")]));
         assert!(found("古城保护与社区治理“双向奔赴”").is_empty());
         assert!(found("游客走进“七彩部落”").is_empty());
+        assert!(found("“五个社区”联合开展活动").is_empty());
         // A slogan that opens a quotation runs to its close.
         assert_eq!(found("建设“六大产业基地”")[0].1, parts(&[(6, "产业基地")]));
         assert_eq!(found("打好三大攻坚战")[0].0, "三大攻坚战");
@@ -867,6 +880,24 @@ mod tests {
         assert_eq!(rows[0].2, ["岗位推荐", "技能培训", "创业指导"]);
         let rows = found("做好垃圾分类、环境整治、绿化美化“三件事”。");
         assert_eq!(rows[0].2, ["垃圾分类", "环境整治", "绿化美化"]);
+    }
+
+    #[test]
+    fn series_articles_homes_menus_and_idioms_are_no_slogans() {
+        for text in [
+            "一楼二楼三楼都住满了",
+            "一级一级往上报",
+            "买了一套二手房",
+            "家里挂着一面五星红旗",
+            "租了三室两厅的房子",
+            "食堂供应一荤两素",
+            "事故造成一死一伤",
+            "九死一生",
+            "三头六臂",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("推行一村一品")[0].0, "一村一品");
     }
 
     #[test]
