@@ -39,6 +39,18 @@ const ORGANISATION_FOLLOWERS: &[&str] = &[
     "研究院",
     "商会",
     "协会",
+    // Dishes named after their city (北京烤鸭, 兰州拉面): the dish, not the place.
+    "烤鸭",
+    "拉面",
+    "小面",
+    "火锅",
+    "串串",
+    "热干面",
+    "米线",
+    "米粉",
+    // A plain or basin named after it (成都平原).
+    "平原",
+    "盆地",
 ];
 
 /// Characters after a short form that make it the beginning of a river, mountain or other feature's name

@@ -556,6 +556,14 @@ fn campaigns_qualities_and_counts_before_a_suffix_are_no_names() {
 }
 
 #[test]
+fn dishes_and_plains_named_after_places() {
+    for text in ["北京烤鸭和兰州拉面。", "成都平原沃野千里。", "一条幸福路,也是一条致富路。"]
+    {
+        assert!(summary(text).is_empty(), "{text}: {:?}", summary(text));
+    }
+}
+
+#[test]
 fn a_village_before_its_villagers() {
     let found = summary("诸暨市枫桥镇枫源村村民陈阿根说。");
     assert_eq!(found[2], place("枫源村", Community, Some("330681109290")));
