@@ -518,7 +518,9 @@ fn clean(name: &str) -> Cow<'_, str> {
 /// 枫树社区居委会 → (枫树社区, 枫树); 东林村村民委员会 → (东林村, 东林); 南高村委会 → (南高村, 南高);
 /// 华悦家园居民委员会 → (华悦家园居委会, 华悦家园).
 pub(crate) fn village_short(name: &str) -> Option<(Cow<'_, str>, &str)> {
-    for ending in ["社区居民委员会", "社区居委会", "社区居委", "社区"] {
+    // 五里社区村民委员会: a rural community, known as 五里社区.
+    for ending in ["社区居民委员会", "社区村民委员会", "社区村委会", "社区居委会", "社区居委", "社区"]
+    {
         if let Some(base) = name.strip_suffix(ending) {
             return Some((Cow::Borrowed(&name[..base.len() + "社区".len()]), base));
         }
@@ -635,6 +637,7 @@ mod tests {
         assert_eq!(clean("漓东街道办事处"), "漓东街道");
         assert_eq!(village_short("南高村委会"), Some(("南高村".into(), "南高")));
         assert_eq!(village_short("东林村村民委员会"), Some(("东林村".into(), "东林")));
+        assert_eq!(village_short("五里社区村民委员会"), Some(("五里社区".into(), "五里")));
         assert_eq!(village_short("华悦家园居民委员会"), Some(("华悦家园居委会".into(), "华悦家园")));
     }
 }

@@ -280,7 +280,7 @@ impl Places {
         fits.sort_unstable_by_key(|f| f.0);
         fits.dedup_by_key(|f| f.0);
         // A 社区 is no 村 of the same name (新建社区 is not 新建村), nor the other way round.
-        let village = |s: &str| s.ends_with('村') || s.ends_with("村委会") || s.ends_with("村民委员会");
+        let village = |s: &str| gazetteer::village_short(s).is_some_and(|(short, _)| short.ends_with('村'));
         fits.retain(|f| village(f.1) == village(name));
         // 庆丰社区 and 庆丰村 under one township: the one written as the text writes it.
         if fits.len() > 1 {

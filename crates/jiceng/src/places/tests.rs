@@ -564,6 +564,13 @@ fn dishes_and_plains_named_after_places() {
 }
 
 #[test]
+fn a_rural_community_by_the_name_it_is_known_by() {
+    // Listed as 五里社区村民委员会.
+    let found = summary("都江堰市青城山镇五里社区党总支书记邓丽萍说。");
+    assert_eq!(found[2], place("五里社区", Community, Some("510181110214")));
+}
+
+#[test]
 fn a_village_before_its_villagers() {
     let found = summary("诸暨市枫桥镇枫源村村民陈阿根说。");
     assert_eq!(found[2], place("枫源村", Community, Some("330681109290")));
