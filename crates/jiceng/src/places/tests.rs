@@ -575,3 +575,10 @@ fn a_village_before_its_villagers() {
     let found = summary("诸暨市枫桥镇枫源村村民陈阿根说。");
     assert_eq!(found[2], place("枫源村", Community, Some("330681109290")));
 }
+
+#[test]
+fn sites_of_sichuan_with_a_province_or_city_in_their_name() {
+    let names: Vec<(String, PlaceKind)> =
+        summary("游客来到成都动物园和广东会馆,又去了宝光寺。").into_iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(names, [("成都动物园".into(), Landmark), ("广东会馆".into(), Landmark), ("宝光寺".into(), Landmark)]);
+}
