@@ -25,7 +25,7 @@ const NAMES_WITH_LEADING_WORDS: &[&str] =
     &["和平", "和田", "和顺", "和美", "和谐", "和政", "和县", "和林", "和龙", "及第", "由拉"];
 /// Characters after which a unit's name cannot continue backwards (`这深深刺痛了社区…` → 社区, `李大爷对枫树社区…`
 /// → 枫树社区).
-const CUT_AFTER: &str = "了的是被请让将把到们对";
+const CUT_AFTER: &str = "了的是被请让将把到们对问";
 const PRONOUNS: &[&str] = &["她", "他"];
 /// Posts said after a name as a title (`陆思聪书记`, `李建国主任`); longer posts (党委书记) follow the unit.
 const TITLES: &[&str] = &[
@@ -377,7 +377,7 @@ fn addressed_names<'a>(lexicon: &'a Lexicon, text: &'a str) -> impl Iterator<Ite
 }
 
 /// Characters before a post and name that make the person the one spoken to or acted on (拉着书记王芳的手说).
-const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替', '着'];
+const ADDRESSEE_MARKERS: &[char] = &['对', '向', '给', '跟', '替', '着', '问'];
 
 /// Characters before a name that make it the object of what is said rather than the speaker: `听王阿姨说`,
 /// `据老李说`, `跟张大爷说`.
@@ -804,6 +804,15 @@ mod tests {
         assert_eq!(speakers("县长扎西多吉介绍,全县累计搬迁群众三万多人。")[0].1, "扎西多吉");
         assert_eq!(speakers("“现在搬进了新家。”村民央金拉姆说。")[0].0, "“现在搬");
         assert!(speakers("“好。”居住在古北社区的山田先生说。").iter().all(|r| r.1 != "居住"));
+        // Gestures, naming, negation and the one asked are no speech.
+        for text in [
+            "村党委书记李强对捐赠企业表示衷心感谢。",
+            "社区党委书记王红被居民亲切地称为“红管家”。",
+            "记者问社区党委书记刘晓:社区最难的是什么?",
+        ] {
+            assert!(speakers(text).is_empty(), "{text}: {:?}", speakers(text));
+        }
+        assert!(speakers("社区党委书记王红没有表态。").iter().all(|r| r.1 == "王红"));
         let text = "社区党委书记买买提·艾力每天都到小区转一转。“小事也是大事。”买买提·艾力说。";
         assert_eq!(speakers(text)[0].1, "买买提·艾力");
         for text in [

@@ -20,7 +20,7 @@ const NAME_FOLLOWERS_LONG: &[&str] = &[
 ];
 /// Words after a name that lead to speech as surely as a speech verb (王娟在接受采访时说, 刘洋对记者说).
 const NAME_FOLLOWERS_SURE: &[&str] = &["在接受", "对记者", "向记者", "告诉记者", "在采访中", "在会上"];
-const NAME_FOLLOWERS_SHORT: &str = "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟";
+const NAME_FOLLOWERS_SHORT: &str = "在对为到与和同向带正也就是等一都还将已从把给被则又便曾率来去回及跟没不未";
 /// Possible lengths of a transliterated name at the start of `text`, its parts joined by a middle dot
 /// (`古丽米热·艾海提`, `阿依努尔·买买提`): two or three parts of two to six characters, the last of any length that
 /// fits (what follows decides).
@@ -75,7 +75,10 @@ pub(crate) const ADVERBS: &[&str] = &[
 /// What follows 说 in words that are not speech.
 const NOT_SPEECH_AFTER_SHUO: &[&str] = &["完", "服", "明", "不", "什么", "起话", "着说着", "了几句", "到做到"];
 /// What 表示 is followed by when it is a gesture, not speech: `表示感谢`, `表示慰问`.
-const NOT_SPEECH_AFTER_BIAOSHI: &[&str] = &["感谢", "慰问", "祝贺", "欢迎", "肯定", "赞赏", "敬意", "哀悼", "谢意"];
+const NOT_SPEECH_AFTER_BIAOSHI: &[&str] =
+    &["感谢", "慰问", "祝贺", "欢迎", "肯定", "赞赏", "敬意", "哀悼", "谢意", "同意", "遗憾", "歉意"];
+/// Words of degree that may stand between 表示 and the gesture: `表示衷心感谢`, `表示热烈欢迎`.
+const GESTURE_DEGREES: &[&str] = &["衷心", "诚挚", "热烈", "深切", "亲切", "深深的", "由衷", "真诚", "高度"];
 /// Words of action after a name, whose first character a name of three does not end with (王芳站在 → 王芳).
 const ACTION_WORDS: &[&str] = &[
     "站在", "坐在", "走在", "蹲在", "来到", "走进", "看着", "拿着", "拉着", "握着", "指着", "带着", "领着", "笑着",
@@ -331,10 +334,15 @@ impl Lexicon {
         let len = self.speech_verbs.iter().find(|v| text.starts_with(v.as_str())).map(String::len)?;
         // Not speech: a verb qualifying a noun (`王芳介绍的经验`), a gesture (`表示感谢`).
         let rest = &text[len..];
-        let gesture = text.starts_with("表示") && NOT_SPEECH_AFTER_BIAOSHI.iter().any(|w| rest.starts_with(w));
+        let gesture = text.starts_with("表示") && {
+            let rest = GESTURE_DEGREES.iter().find_map(|d| rest.strip_prefix(d)).unwrap_or(rest);
+            NOT_SPEECH_AFTER_BIAOSHI.iter().any(|w| rest.starts_with(w))
+        };
+        // 称为, 称作, 称赞: naming or praising, not saying.
+        let naming = text.starts_with('称') && rest.starts_with(['为', '作', '赞', '号']);
         // 说完, 说服, 说明, 说不出, 说什么也, 说着说着: 说 in words that are not speech.
         let not_said = text.starts_with('说') && NOT_SPEECH_AFTER_SHUO.iter().any(|w| rest.starts_with(w));
-        (!rest.starts_with('的') && !gesture && !not_said).then_some(len)
+        (!rest.starts_with('的') && !gesture && !not_said && !naming).then_some(len)
     }
 
     /// Whether `org` looks like the name of a unit (ends as units' names do).
