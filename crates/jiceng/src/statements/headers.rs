@@ -13,6 +13,9 @@ const MAX_HEADER_CHARS: usize = 60;
 /// What may open a header line before the unit: dashes and the words of an interview headline.
 const LEADS: &[&str] = &["记者专访", "专访", "对话", "访"];
 
+/// Marks that open the items of a list of speakers.
+const BULLETS: &[char] = &['■', '□', '◆', '◇', '●', '○', '▲', '△', '★', '☆', '▶', '►', '◎', '•'];
+
 /// Notes after a header's name on what follows: `(点评)`, `(寄语)`.
 const NOTES: &[&str] = &["(点评)", "(评论)", "(讲话)", "(发言)", "(寄语)", "(感言)", "(访谈)"];
 
@@ -119,8 +122,11 @@ fn speech_title(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spe
 /// and a unit-and-post in either order, or a name with its unit and post in brackets.
 fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<SpeakerMatch> {
     let s = &text[line.clone()];
-    let mut start = line.start + (s.len() - s.trim_start_matches(['—', '-', '–', '─']).len());
-    let dashed = start > line.start;
+    // Bullets of lists of speakers (`■ 何晓燕(……党委书记)`).
+    let s_start = line.start + (s.len() - s.trim_start_matches(BULLETS).trim_start().len());
+    let s = &text[s_start..line.end];
+    let mut start = s_start + (s.len() - s.trim_start_matches(['—', '-', '–', '─']).len());
+    let dashed = start > s_start;
     if dashed && let Some(lead) = LEADS.iter().find(|l| text[start..line.end].starts_with(*l)) {
         start += lead.len();
     }
@@ -155,12 +161,16 @@ fn header_body(lexicon: &Lexicon, text: &str, line: Range<usize>) -> Option<Spea
         [first, .., last] => {
             let rest = first.end + 1..body.end;
             let head = body.start..last.start - 1;
-            if lexicon.is_name(&text[first.clone()])
+            // A name set apart by a space may be one no surname list knows (`……党委书记 泽仁卓玛`).
+            let is_name = |token: &Range<usize>| {
+                lexicon.is_name(&text[token.clone()]) || lexicon.is_unlisted_name(&text[token.clone()])
+            };
+            if is_name(first)
                 && let Some(found) = post_at_end(lexicon, text, trim(text, rest), first.clone())
             {
                 return Some(found);
             }
-            if lexicon.is_name(&text[last.clone()]) {
+            if is_name(last) {
                 return post_at_end(lexicon, text, trim(text, head), last.clone());
             }
             // The same name last (`上海市市长 龚 正`).
@@ -319,6 +329,17 @@ mod tests {
         assert_eq!(
             parts("全国人大代表、寿光市洛城街道东斗村党支部书记孙海涛:"),
             owned("孙海涛", "党支部书记", "寿光市洛城街道东斗村")
+        );
+    }
+
+    #[test]
+    fn bullets_and_names_no_surname_list_knows() {
+        let who = owned("何晓燕", "党委书记", "锦江区书院街街道五昭路社区");
+        assert_eq!(parts("■ 何晓燕(锦江区书院街街道五昭路社区党委书记)"), who);
+        assert_eq!(parts("◆ 何晓燕 锦江区书院街街道五昭路社区党委书记"), who);
+        assert_eq!(
+            parts("康定市炉城街道向阳社区党委书记 泽仁卓玛"),
+            owned("泽仁卓玛", "党委书记", "康定市炉城街道向阳社区")
         );
     }
 

@@ -89,6 +89,10 @@ const OCCASIONS: &[&str] = &[
     "主持", "出席", "参加", "调研", "检查", "走访", "视察", "慰问", "座谈", "讲话", "接受", "会上", "现场", "谈到",
     "谈及", "介绍", "部署", "召开",
 ];
+/// Characters no name without a surname holds: particles, pronouns, words of time and of manner (书记今天表示,
+/// 主任也表示, 书记们说).
+const NOT_IN_UNLISTED_NAMES: &str =
+    "的了们是在和与对向将把被给也都还就又再已曾正刚今昨明天日时此该这那其我你他她它要会等着地得并更很均";
 /// Forms of address that make a name of a surname: 罗女士, 张阿姨.
 const HONORIFICS: &[&str] = &[
     "女士", "先生", "阿姨", "大爷", "大妈", "师傅", "奶奶", "爷爷", "婆婆", "大姐", "大哥", "阿婆", "孃孃", "娘娘",
@@ -224,6 +228,19 @@ impl Lexicon {
             return true;
         }
         self.surnames.contains(&first) && chars.len() <= 3
+    }
+
+    /// Whether `name` may be a name no surname list knows (次仁卓玛, 扎西多吉, 俄木沙马 — Tibetan and Yi names):
+    /// three or four characters, no particle, pronoun, word of time or adverb, no people (老百姓, 小孙女) or unit
+    /// (小康社区). Only where its place tells it is a name: after a post and before a speech verb, or in a header.
+    pub(crate) fn is_unlisted_name(&self, name: &str) -> bool {
+        let count = name.chars().count();
+        let person_or_unit =
+            name.starts_with(['老', '小', '大']) || name.ends_with(|c| UNIT_LAST_CHARS.contains(c) || c == '人');
+        (3..=4).contains(&count)
+            && !person_or_unit
+            && name.chars().all(|c| is_cjk(c) && !NOT_IN_UNLISTED_NAMES.contains(c))
+            && !ADVERBS.iter().any(|a| name.starts_with(a))
     }
 
     /// Where the name starts that ends at `end`, right before a post used as a title (`,陆思聪书记表示`): two or

@@ -99,13 +99,14 @@ fn headers_introducing(lexicon: &Lexicon, text: &str, paras: &[Range<usize>]) ->
         }
         i += 1;
     }
-    // One followed by another header or by nothing is a line of a list of officials or a contact block
+    // One next to another header, or followed by nothing, is a line of a list of officials or a contact block
     // (社区党委书记:王芳 / 社区居委会主任:李华), not a speaker's statement; a signature (`……党委书记 周丽` /
     // `2024年12月26日`) closes a text it did not introduce.
     let after = |(i, found): &(usize, SpeakerMatch)| if found.span.end > paras[*i].end { i + 2 } else { i + 1 };
     let starts: std::collections::HashSet<usize> = headers.iter().map(|(i, _)| *i).collect();
+    let ends: std::collections::HashSet<usize> = headers.iter().map(after).collect();
     let signature = |h: &(usize, SpeakerMatch)| paras[after(h)..].iter().all(|p| is_date(&text[p.clone()]));
-    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)) && !signature(h));
+    headers.retain(|h| after(h) < paras.len() && !starts.contains(&after(h)) && !ends.contains(&h.0) && !signature(h));
     headers
 }
 
@@ -357,6 +358,8 @@ mod tests {
         let text = "一是改造;二是服务。\n图为枫树社区党委书记 王芳";
         assert!(split(&lexicon, text).iter().all(|f| f.speaker.is_none()));
         let text = "出席会议的有:\n1. 张三 锦江区副区长\n2. 李四 锦江区副区长";
+        assert!(split(&lexicon, text).iter().all(|f| f.speaker.is_none()));
+        let text = "出席领导:\n王强 锦江区委书记\n李明 锦江区区长\n会议由赵丽主持。";
         assert!(split(&lexicon, text).iter().all(|f| f.speaker.is_none()));
     }
 }
