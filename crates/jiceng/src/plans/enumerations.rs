@@ -113,8 +113,8 @@ pub(crate) fn items(text: &str, paragraphs: &[Range<usize>], sections: &[Range<u
             }
         }
     }
-    // 首先 alone is a way of speaking, not a list.
-    lists.retain(|list| list[0].style != Style::Sequence || list.len() >= 2);
+    // 首先 alone is a way of speaking, not a list; so is 一要 alone (一要一个准, 一要坚持).
+    lists.retain(|list| !matches!(list[0].style, Style::Sequence | Style::Yao) || list.len() >= 2);
     // An item ends at the next marker in its paragraph of its own style (its list's next item, or a list of the
     // same style starting anew) or of a list begun before its own (the outline above it going on: （二） after
     // 二要…, 二是 after the 首先…其次… inside 一是); else at the paragraph's end. Before a list starting anew, it
@@ -200,9 +200,15 @@ fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usi
         let line_start = previous.is_none_or(|p| matches!(p, '。' | ';' | ':' | ' '));
         let before = previous;
         previous = Some(c);
-        // Circled numbers are markers wherever they stand.
+        // Circled numbers are markers wherever they stand, but for numbers of buildings, lines and notes
+        // (①号楼, ②号线, 注释①).
         if let Some(n) = circled(c) {
-            found.push((Style::Circled, n, at..at + c.len_utf8()));
+            let after = rest[c.len_utf8()..].trim_start_matches(|d| circled(d).is_some());
+            let numbering =
+                after.starts_with(NUMBERED_THINGS) || text[paragraph.start..at].ends_with(['注', '释', '见']);
+            if !numbering {
+                found.push((Style::Circled, n, at..at + c.len_utf8()));
+            }
             continue;
         }
         if !clause_start {
@@ -230,6 +236,9 @@ fn markers_in(text: &str, paragraph: Range<usize>) -> Vec<(Style, u32, Range<usi
     found
 }
 
+/// What a number names rather than orders: ①号楼, (1)班, (2)号线.
+const NUMBERED_THINGS: &[char] = &['号', '楼', '栋', '班', '线', '组', '层', '门', '室', '排'];
+
 /// `(一)`, `(12)`.
 fn paren_marker(rest: &str) -> Option<(Style, u32, usize)> {
     let inner = rest.strip_prefix('(')?;
@@ -240,6 +249,9 @@ fn paren_marker(rest: &str) -> Option<(Style, u32, usize)> {
         return None;
     }
     let n = value(&inner[..len]).filter(|n| (1..=MAX_ORDINAL).contains(n))?;
+    if inner[len + 1..].starts_with(NUMBERED_THINGS) {
+        return None;
+    }
     Some((style, n, len + 2))
 }
 
@@ -424,6 +436,11 @@ mod tests {
         assert!(lists("街道一是抓党建。").is_empty(), "mid-clause, a list needs its second item");
         // 十一是 is one marker, not 一是 inside one.
         assert_eq!(lists("十是抓党建;十一是抓服务;十二是抓培训。").len(), 3);
+        // Numbers of notes, buildings and classes; 一要 alone.
+        for text in ["参见注释①。", "①号楼的电梯坏了。", "(1)班和(2)班进行了拔河比赛。", "一要坚持,就一定能成功。"]
+        {
+            assert!(lists(text).is_empty(), "{text}: {:?}", lists(text));
+        }
         let across = lists("首先,抓党建;\n其次,抓服务;\n再次,抓安全;\n最后,抓培训。");
         assert_eq!(across.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>(), [(0, 1), (0, 2), (0, 3), (0, 4)]);
         assert_eq!(
