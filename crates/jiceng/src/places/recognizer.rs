@@ -170,6 +170,10 @@ pub(crate) fn scan(
                     candidates.push(*index);
                 }
             }
+            // 红星街社区居委会主任: the organ goes with its post; the place is the community.
+            if stem.ends_with(place) && ["主任", "副主任", "委员"].iter().any(|p| rest.starts_with(p)) {
+                range.end -= organ.len();
+            }
             break;
         }
         if candidates.is_empty() {

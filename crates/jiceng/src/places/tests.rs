@@ -582,3 +582,11 @@ fn sites_of_sichuan_with_a_province_or_city_in_their_name() {
         summary("游客来到成都动物园和广东会馆,又去了宝光寺。").into_iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(names, [("成都动物园".into(), Landmark), ("广东会馆".into(), Landmark), ("宝光寺".into(), Landmark)]);
 }
+
+#[test]
+fn an_organ_before_its_post_goes_with_the_post() {
+    let found = summary("武侯区浆洗街街道锦里社区居委会主任何丽说。");
+    assert_eq!(found[2], place("锦里社区", Community, Some("510107001006")));
+    // Written in full as the subject, the organ stays in the place's name.
+    assert_eq!(summary("双桥子街道新华社区居民委员会开展活动")[1].0, "新华社区居民委员会");
+}
