@@ -590,3 +590,8 @@ fn an_organ_before_its_post_goes_with_the_post() {
     // Written in full as the subject, the organ stays in the place's name.
     assert_eq!(summary("双桥子街道新华社区居民委员会开展活动")[1].0, "新华社区居民委员会");
 }
+
+#[test]
+fn chengdus_new_area_by_its_name() {
+    assert_eq!(summary("成都东部新区三岔街道。")[0], place("成都东部新区", PlaceKind::Zone, None));
+}
