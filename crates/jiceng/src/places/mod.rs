@@ -32,6 +32,12 @@ const VILLAGE_SUFFIXES: &[&str] = &["社区", "居委会", "居民委员会", "�
 const CONCEPTS_AFTER_VILLAGE: &[&str] = &["建设", "改造", "振兴", "规划", "发展", "治理", "集体", "人居"];
 /// Longest name of a village or community before its suffix, in characters.
 const CHILD_NAME_CHARS: usize = 6;
+/// How many times a township's short form is looked for (see `townships_by_short_form`).
+const MAX_SHORT_FORM_MENTIONS: usize = 64;
+/// What goes on from a township's short form into another name: its own suffix, a community, street or road
+/// named after it (映秀镇, 映秀社区, 映秀路), a culture, site or model of the name (金沙文化, 慈城古县城, 劲松模式).
+const NAME_GOES_ON: &[&str] =
+    &["街道", "镇", "乡", "社区", "村", "街", "路", "县", "区", "文化", "遗址", "古", "经验", "模式", "样板"];
 
 /// The home region unless configured otherwise: 成都市.
 const DEFAULT_HOME: u64 = 510100000000;
@@ -138,6 +144,8 @@ impl Places {
             .chain(unlisted.into_iter().map(|(m, a)| (m, None, a)))
             .chain(children.into_iter().map(|m| (m, None, true)))
             .collect();
+        let short_forms = self.townships_by_short_form(normalized, &kept, &taken);
+        kept.extend(short_forms);
         kept.sort_by_key(|(m, _, _)| m.range.start);
         // Townships and counties whose villages the gazetteer lacks: where an unlisted community may be found.
         let regions: Vec<u32> = kept
@@ -174,6 +182,47 @@ impl Places {
                 Some(place)
             })
             .collect()
+    }
+
+    /// A township the document names in full, named again by its short form (汶川县映秀镇 … 如今的映秀): at most
+    /// [`MAX_SHORT_FORM_MENTIONS`] times each, not where a place or a hidden phrase is, not as the beginning of
+    /// another name (映秀社区), and not when the short form is a common word (中和, 城厢 …).
+    fn townships_by_short_form(
+        &self,
+        text: &str,
+        kept: &[(Mention, Option<u32>, bool)],
+        taken: &[Range<usize>],
+    ) -> Vec<(Mention, Option<u32>, bool)> {
+        let mut townships: Vec<(&str, u32)> = kept
+            .iter()
+            .filter_map(|(m, entry, _)| {
+                let entry = (*entry)?;
+                (self.gazetteer.entry(entry).kind == PlaceKind::Township).then_some(())?;
+                let name = &text[m.range.clone()];
+                let short = ["街道", "镇", "乡"].iter().find_map(|s| name.strip_suffix(s))?;
+                (short.chars().count() >= 2 && !self.lexicon.is_frequent(short)).then_some((short, entry))
+            })
+            .collect();
+        townships.sort_unstable();
+        townships.dedup_by_key(|t| t.0);
+        let occupied = |range: &Range<usize>| {
+            kept.iter().map(|(m, _, _)| &m.range).chain(taken).any(|r| r.start < range.end && range.start < r.end)
+        };
+        let mut found = Vec::new();
+        for (short, entry) in townships {
+            for (at, _) in text.match_indices(short).take(MAX_SHORT_FORM_MENTIONS) {
+                let range = at..at + short.len();
+                let rest = &text[range.end..];
+                // A quoted name that begins with it is a brand or a model (“抚琴红”, “枫桥经验”).
+                let quoted = text[..at].ends_with('“') && !rest.starts_with('”');
+                let names_more = quoted || NAME_GOES_ON.iter().any(|s| rest.starts_with(s));
+                if !names_more && !occupied(&range) {
+                    let mention = Mention { range, kind: PlaceKind::Township, source: Source::Unlisted };
+                    found.push((mention, Some(entry), true));
+                }
+            }
+        }
+        found
     }
 
     /// A township of a name found in several places (沙河街道: Chengdu's, Shenzhen's …), settled by the document

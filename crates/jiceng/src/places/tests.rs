@@ -595,3 +595,12 @@ fn an_organ_before_its_post_goes_with_the_post() {
 fn chengdus_new_area_by_its_name() {
     assert_eq!(summary("成都东部新区三岔街道。")[0], place("成都东部新区", PlaceKind::Zone, None));
 }
+
+#[test]
+fn a_township_named_in_full_is_found_again_by_its_short_form() {
+    let found = summary("汶川县映秀镇开展活动。如今的映秀,街道整洁。映秀社区也变了样。");
+    let township = place("映秀", Township, Some("513221102000"));
+    assert_eq!(found.iter().filter(|p| **p == township).count(), 1, "{found:?}");
+    // Not without the full name.
+    assert!(summary("如今的映秀,街道整洁。").is_empty());
+}
