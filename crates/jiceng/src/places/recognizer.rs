@@ -179,9 +179,13 @@ pub(crate) fn scan(
         if candidates.is_empty() {
             continue;
         }
-        // Not before a street named after one (海淀区学院路街道, 二七区大学路).
+        // Not before a street named after one (海淀区学院路街道, 二七区大学路). A school numbered after its
+        // city (成都七中, 成都石室中学 aside) is an organisation too.
         let organisation = ORGANISATION_FOLLOWERS.iter().find(|f| rest.starts_with(*f));
-        if organisation.is_some_and(|f| !rest[f.len()..].starts_with(['路', '街'])) {
+        let numbered_school =
+            rest.trim_start_matches(|c| crate::plans::numerals::is_chinese_digit(c)).starts_with(['中', '小'])
+                && rest.starts_with(|c| crate::plans::numerals::is_chinese_digit(c));
+        if numbered_school || organisation.is_some_and(|f| !rest[f.len()..].starts_with(['路', '街'])) {
             scan.hidden.push(range);
             continue;
         }

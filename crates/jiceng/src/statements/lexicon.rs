@@ -355,8 +355,9 @@ impl Lexicon {
             let rest = GESTURE_DEGREES.iter().find_map(|d| rest.strip_prefix(d)).unwrap_or(rest);
             NOT_SPEECH_AFTER_BIAOSHI.iter().any(|w| rest.starts_with(w))
         };
-        // 称为, 称作, 称赞: naming or praising, not saying.
-        let naming = text.starts_with('称') && rest.starts_with(['为', '作', '赞', '号']);
+        // 称为, 称作, 称赞: naming or praising, not saying; 介绍人, 介绍信: nouns.
+        let naming = text.starts_with('称') && rest.starts_with(['为', '作', '赞', '号'])
+            || text.starts_with("介绍") && rest.starts_with(['人', '信']);
         // 说完, 说服, 说明, 说不出, 说什么也, 说着说着: 说 in words that are not speech.
         let not_said = text.starts_with('说') && NOT_SPEECH_AFTER_SHUO.iter().any(|w| rest.starts_with(w));
         (!rest.starts_with('的') && !gesture && !not_said && !naming).then_some(len)
