@@ -183,8 +183,8 @@ pub(crate) fn scan(
         // city (成都七中, 成都石室中学 aside) is an organisation too.
         let organisation = ORGANISATION_FOLLOWERS.iter().find(|f| rest.starts_with(*f));
         let numbered_school =
-            rest.trim_start_matches(|c| crate::plans::numerals::is_chinese_digit(c)).starts_with(['中', '小'])
-                && rest.starts_with(|c| crate::plans::numerals::is_chinese_digit(c));
+            rest.trim_start_matches(crate::plans::numerals::is_chinese_digit).starts_with(['中', '小'])
+                && rest.starts_with(crate::plans::numerals::is_chinese_digit);
         if numbered_school || organisation.is_some_and(|f| !rest[f.len()..].starts_with(['路', '街'])) {
             scan.hidden.push(range);
             continue;
