@@ -267,15 +267,15 @@ impl Places {
         name_ends.into_iter().rev().find_map(|at| {
             let one = rest[..at].chars().nth(1).is_none();
             VILLAGE_SUFFIXES.iter().filter(|s| !one || **s == "村").find_map(|suffix| {
+                if !rest[at..].starts_with(suffix) {
+                    return None;
+                }
                 let len = at + suffix.len();
                 // 新村建设: a village of one character is no concept's first word.
                 let concept = one && CONCEPTS_AFTER_VILLAGE.iter().any(|w| rest[len..].starts_with(w));
                 // 枫源村村民: the village is 枫源村, the next 村 begins 村民.
                 let doubled = rest[..at].ends_with(suffix) || (*suffix == "村" && rest[len..].starts_with('民'));
-                let listed = !doubled
-                    && rest[at..].starts_with(suffix)
-                    && !concept
-                    && self.village_elsewhere(&rest[..len], &[township]).is_some();
+                let listed = !doubled && !concept && self.village_elsewhere(&rest[..len], &[township]).is_some();
                 listed.then_some(len)
             })
         })

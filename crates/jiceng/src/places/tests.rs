@@ -571,6 +571,12 @@ fn a_rural_community_by_the_name_it_is_known_by() {
 }
 
 #[test]
+fn a_community_before_a_character_of_four_bytes() {
+    // The property test's find: a suffix was looked past before it was known to be there.
+    assert_eq!(summary("文新街道阳光社区𠀀")[0].0, "文新街道");
+}
+
+#[test]
 fn a_village_before_its_villagers() {
     let found = summary("诸暨市枫桥镇枫源村村民陈阿根说。");
     assert_eq!(found[2], place("枫源村", Community, Some("330681109290")));
