@@ -202,11 +202,7 @@ impl Analyzer {
 
         let words = inner.segmenter.cut(norm);
         let boundary = word_boundaries(norm, &words);
-        let mut found_places = self.recognized_places(norm, &boundary);
-        // A speaker's name holds no place (成华 in 王成华 成华区……党委书记).
-        let speaker_names: Vec<Range<usize>> =
-            found_statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.name.clone())).collect();
-        found_places.retain(|p| !speaker_names.iter().any(|n| n.start < p.range.end && p.range.start < n.end));
+        let found_places = self.recognized_places(norm, &boundary, &found_statements);
         // A speaker's post and unit (驻村第一书记, 社区党群服务中心) and the names of divisions and estates (平安社区,
         // 幸福家园小区) are no evidence of what a text speaks of; a landmark's kind is (邻里中心, 公园).
         let labels = merged(
@@ -382,13 +378,18 @@ impl Analyzer {
         let source = Source { original: text, normalized: &normalized };
         let norm = normalized.as_str();
         let boundary = word_boundaries(norm, &self.inner.segmenter.cut(norm));
-        self.recognized_places(norm, &boundary).into_iter().map(|p| source.place(p)).collect()
+        let found_statements = statements::split(&self.inner.lexicon, norm);
+        self.recognized_places(norm, &boundary, &found_statements).into_iter().map(|p| source.place(p)).collect()
     }
 
     /// Places found in normalized text, less those that straddle a word: 人和社区 in 社区合伙人和社区基金 begins
-    /// inside 社区合伙人. A name right after another place is exempt (jieba cuts 锦江|区三圣|街道 wrongly).
-    fn recognized_places(&self, norm: &str, boundary: &[bool]) -> Vec<FoundPlace> {
+    /// inside 社区合伙人. A name right after another place is exempt (jieba cuts 锦江|区三圣|街道 wrongly). A
+    /// speaker's name holds no place (成华 in 王成华 成华区……党委书记).
+    fn recognized_places(&self, norm: &str, boundary: &[bool], statements: &[statements::Found]) -> Vec<FoundPlace> {
         let mut found = self.inner.places.find(norm);
+        let speaker_names: Vec<Range<usize>> =
+            statements.iter().filter_map(|f| f.speaker.as_ref().map(|s| s.name.clone())).collect();
+        found.retain(|p| !speaker_names.iter().any(|n| n.start < p.range.end && p.range.start < n.end));
         let mut previous_end = usize::MAX;
         found.retain(|p| {
             let start = p.range.start;
@@ -529,5 +530,8 @@ mod tests {
         let analysis = Analyzer::new().analyze("王成华 成华区猛追湾街道望平社区党委书记\n我们社区推进改造。");
         let places: Vec<&str> = analysis.places.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(places, ["成华区", "猛追湾街道", "望平社区"]);
+        // Analyzer::places holds what an analysis holds.
+        let text = "王成华 成华区猛追湾街道望平社区党委书记\n我们社区推进改造。";
+        assert_eq!(Analyzer::new().places(text), Analyzer::new().analyze(text).places);
     }
 }
