@@ -213,8 +213,10 @@ impl Places {
             for (at, _) in text.match_indices(short).take(MAX_SHORT_FORM_MENTIONS) {
                 let range = at..at + short.len();
                 let rest = &text[range.end..];
-                // A quoted name that begins with it is a brand or a model (“抚琴红”, “枫桥经验”).
-                let quoted = text[..at].ends_with('“') && !rest.starts_with('”');
+                // Inside a quotation it is a brand's, a model's or a slogan's (“抚琴红”, “枫桥经验”,
+                // “幸福万年场·公园新社区”).
+                let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+                let quoted = line.rfind('“').is_some_and(|open| line.rfind('”').is_none_or(|close| close < open));
                 let names_more = quoted || NAME_GOES_ON.iter().any(|s| rest.starts_with(s));
                 if !names_more && !occupied(&range) {
                     let mention = Mention { range, kind: PlaceKind::Township, source: Source::Unlisted };
