@@ -137,6 +137,14 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
                 found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start), to_end: false });
                 continue;
             }
+            // The person called by surname and title (`“……”张书记说` after 张立新, 党支部书记).
+            if let Some((intro, len)) = titled_again(text, rest, &introductions[..earlier])
+                && (quote.is_some() || verb_follows(lexicon, &rest[len..]))
+            {
+                let speaker = SpeakerMatch { span: clause..clause + len, ..intro.speaker.clone() };
+                found.push(Attribution { speaker, start: quote.unwrap_or(sentence.start), to_end: false });
+                continue;
+            }
             // `她表示` after an introduction. Opening the next sentence, the statement takes in the introducing one;
             // opening a later paragraph or a clause (`谈起变化,他说`, `在他看来`), it begins a statement of the
             // person last introduced, as long as at most one other paragraph stands between.
@@ -162,6 +170,21 @@ pub(crate) fn attributions<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Ra
             }
         }
     }
+    // A form of address read as a name (张书记) is the person introduced with that surname and post.
+    for attribution in &mut found {
+        let speaker = &attribution.speaker;
+        if !speaker.role.is_empty() {
+            continue;
+        }
+        let earlier = introductions.partition_point(|i| i.speaker.span.start < speaker.span.start);
+        let form = &text[speaker.name.clone()];
+        if let Some((intro, len)) =
+            titled_again(text, form, &introductions[..earlier]).filter(|&(_, l)| l == form.len())
+        {
+            let span = speaker.name.start..speaker.name.start + len;
+            attribution.speaker = SpeakerMatch { span, ..intro.speaker.clone() };
+        }
+    }
     found.sort_by_key(|a| (a.start, a.speaker.span.start));
     found.dedup_by_key(|a| a.start);
     found
@@ -174,6 +197,21 @@ pub(crate) fn people(lexicon: &Lexicon, text: &str) -> Vec<SpeakerMatch> {
         .filter(|i| !i.by_shape && !i.speaker.role.is_empty())
         .map(|i| i.speaker)
         .collect()
+}
+
+/// The person introduced earlier whom `rest` opens with by surname and title (`张书记` for 张立新, 党支部书记), and
+/// the length of that form.
+fn titled_again<'i>(text: &str, rest: &str, earlier: &'i [Introduction]) -> Option<(&'i Introduction, usize)> {
+    [2, 1].into_iter().find_map(|chars| {
+        let surname_len = rest.char_indices().nth(chars).map(|(i, _)| i)?;
+        let surname = &rest[..surname_len];
+        let title = TITLES.iter().find(|t| rest[surname_len..].starts_with(*t))?;
+        let intro = earlier.iter().rev().find(|i| {
+            let name = &text[i.speaker.name.clone()];
+            name.starts_with(surname) && name.len() > surname.len() && text[i.speaker.role.clone()].ends_with(title)
+        })?;
+        Some((intro, surname_len + title.len()))
+    })
 }
 
 /// The two-, three- and four-character prefixes of `words` (the lengths of a name), each with what follows it.
@@ -818,6 +856,15 @@ mod tests {
         ] {
             assert!(speakers(text).is_empty(), "{text}: {:?}", speakers(text));
         }
+    }
+
+    #[test]
+    fn a_person_called_by_surname_and_title_speaks_again() {
+        let text = "龙韵村党支部书记张立新有个习惯。“写日记是为了不忘事。”张书记说。";
+        let rows = speakers(text);
+        assert_eq!(rows.last().map(|r| r.1.as_str()), Some("张立新"), "{rows:?}");
+        let rows = speakers("“写日记是为了不忘事。”张书记说。");
+        assert_eq!(rows[0].1, "张书记", "nobody introduced: the form of address is all there is");
     }
 
     #[test]
