@@ -423,9 +423,8 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         // A common or compound surname, a form of address or a transliterated name: 居住在……的山田先生说 is no
         // 居住.
         let rest = &text[start..];
-        let common = rest.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
         let addressed = lexicon.honorific_starts(&rest[..len]).next().is_some() || rest[..len].contains('·');
-        (common || addressed || lexicon.begins_with_compound_surname(rest)).then_some(start..start + len)
+        (addressed || lexicon.begins_with_usual_surname(rest)).then_some(start..start + len)
     });
     // A sentence opened by a name with a common surname and a speech verb that announces what follows
     // (王芳说:“……”, 刘德华表示,……).
@@ -433,8 +432,7 @@ fn unposted(lexicon: &Lexicon, text: &str) -> Vec<Introduction> {
         text.match_indices(['。', '!', '?', '\n']).map(|(at, c)| at + c.len()).chain([0]).filter_map(|start| {
             let rest = &text[start..];
             // Asked of names with a common or a compound surname only: most sentences begin otherwise.
-            let common = rest.chars().next().is_some_and(|c| super::lexicon::COMMON_SURNAMES.contains(c));
-            if !common && !lexicon.begins_with_compound_surname(rest) {
+            if !lexicon.begins_with_usual_surname(rest) {
                 return None;
             }
             let len = lexicon.name_at(rest).filter(|&len| {

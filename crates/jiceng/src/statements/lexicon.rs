@@ -310,9 +310,11 @@ impl Lexicon {
         }
     }
 
-    /// Whether `s` begins with a compound surname (欧阳, 司马, 上官 …).
-    pub(crate) fn begins_with_compound_surname(&self, s: &str) -> bool {
-        s.char_indices().nth(2).is_some_and(|(i, _)| self.surnames.contains(&s[..i]))
+    /// Whether `s` begins with a common surname (王, 李 …: [`COMMON_SURNAMES`]) or a compound one (欧阳, 司马,
+    /// 上官 …): what a name found by its place alone must open with.
+    pub(crate) fn begins_with_usual_surname(&self, s: &str) -> bool {
+        s.chars().next().is_some_and(|c| COMMON_SURNAMES.contains(c))
+            || s.char_indices().nth(2).is_some_and(|(i, _)| self.surnames.contains(&s[..i]))
     }
 
     /// Whether `c` is a one-character surname.
